@@ -1,0 +1,50 @@
+// Public shapes of the engine. Pure data: safe to pass through extension messaging and JSON.
+
+export type Risk = 'none' | 'low' | 'medium' | 'high';
+
+/** A span in the ORIGINAL text (UTF-16 offsets, end exclusive) that the UI can highlight. */
+export interface Evidence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Flag {
+  id: string;
+  family: string;
+  weight: number;
+  /** User-facing explanation in the verdict's UI language. */
+  message: string;
+  title: string;
+  evidence: Evidence[];
+}
+
+export interface Verdict {
+  risk: Risk;
+  score: number;
+  /** Detected language of the post: 'id' | 'en' | 'tl' | 'vi' | 'th' | 'ms' | 'zh' | 'und'. */
+  lang: string;
+  flags: Flag[];
+  isJobOffer: boolean;
+  /** True when the text was longer than the per-post cap and only a prefix was analysed. */
+  truncated?: boolean;
+}
+
+export interface AnalyzeContext {
+  /** Page URL the post was found on. */
+  url?: string;
+  /** Site adapter id, e.g. 'facebook'. */
+  site?: string;
+  /** Links found inside the post (already resolved from redirect wrappers). */
+  links?: string[];
+  /** Language for messages; defaults to the detected post language when it is 'id', else 'en'. */
+  uiLang?: 'id' | 'en';
+  /** Score thresholds override (sensitivity setting). */
+  thresholds?: RiskThresholds;
+}
+
+export interface RiskThresholds {
+  low: number;
+  medium: number;
+  high: number;
+}
