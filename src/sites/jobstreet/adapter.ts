@@ -31,7 +31,7 @@ function isPostPage(url: URL): boolean {
 }
 
 function lines(...parts: (string | undefined)[]): string {
-  return normalizeText(parts.filter((p) => p && p.trim()).join('\n'));
+  return normalizeText(parts.filter((p) => p?.trim()).join('\n'));
 }
 
 function allText(root: Element, selectors: readonly string[]): string[] {
