@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument, Scalar } from 'yaml';
 import type * as z from 'zod/mini';
-import { FamiliesSchema, RuleSchema, Term, VocabSchema } from '../engine/schema.ts';
-import { displayPath, loadRuleSet } from './load.ts';
+import { FamiliesSchema, RuleSchema, Term, VocabSchema } from '../engine/schema';
+import { displayPath, loadRuleSet } from './load';
 
 /** Long plain strings and folded prose wrap here; URLs and other unbreakable words stay whole. */
 export const LINE_WIDTH = 100;

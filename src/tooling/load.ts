@@ -13,8 +13,8 @@ import {
   RuleSchema,
   type Vocab,
   VocabSchema,
-} from '../engine/schema.ts';
-import { locate, locateKey, parseYamlSource, type YamlSource, yamlErrors } from './yaml-source.ts';
+} from '../engine/schema';
+import { locate, locateKey, parseYamlSource, type YamlSource, yamlErrors } from './yaml-source';
 
 // Human-readable zod messages for maintainers; only the node tooling sets this, the extension keeps the
 // tiny default (it never shows schema errors to users).

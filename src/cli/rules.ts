@@ -1,0 +1,227 @@
+// `rules validate|test|fmt|build|explain|schema`: the maintainer's loop over rules/.
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { createEngine } from '../engine/index';
+import {
+  buildBundle,
+  DEFAULT_BUNDLE_OUT,
+  DEFAULT_RULES_DIR,
+  ruleJsonSchema,
+  schemaPath,
+  writeRuleJsonSchema,
+} from '../tooling/build';
+import { describeFailure, exampleCases, runExample } from '../tooling/examples';
+import { formatRuleSet } from '../tooling/format';
+import { displayPath, formatError, hasErrors, loadRuleSet, type RuleError } from '../tooling/load';
+import { EXIT_FINDINGS, EXIT_OK, type Io, parse, UsageError } from './util';
+
+export const RULES_HELP = `Usage: lokeraman rules <command> [--rules DIR]
+
+Commands:
+  validate           check every rule, vocabulary and families.yaml; print all problems
+  test               run every rule's inline examples through the engine
+  fmt [--check]      rewrite files in canonical form (--check: only list files that are not)
+  build [--out FILE] validate, compile and write the bundle (default src/generated/rules.bundle.json)
+                     and refresh rules/schema.json
+  explain ID         show a rule: title, message, patterns, references, examples
+  schema [--check]   write rules/schema.json from the zod schema (--check: fail when out of date)
+
+Options:
+  --rules DIR        rules folder (default: the repository's rules/)
+  --json             (validate, test) machine-readable output
+  --no-redos         (validate, build) skip the ReDoS check (faster; never in CI)
+
+Exit: 0 ok, 1 problems found, 2 usage error.`;
+
+function printErrors(errors: readonly RuleError[], io: Io): void {
+  for (const e of errors) io.err(`${formatError(e)}\n`);
+}
+
+function summary(errors: readonly RuleError[]): string {
+  const n = errors.filter((e) => e.severity === 'error').length;
+  const w = errors.length - n;
+  return `${n} error${n === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
+}
+
+export function runRules(args: string[], io: Io): number {
+  const { values, positionals } = parse(
+    args,
+    {
+      rules: { type: 'string' },
+      json: { type: 'boolean' },
+      check: { type: 'boolean' },
+      out: { type: 'string' },
+      'no-redos': { type: 'boolean' },
+    },
+    RULES_HELP,
+  );
+  const [cmd, ...rest] = positionals;
+  if (values.help || cmd === 'help') {
+    io.out(`${RULES_HELP}\n`);
+    return EXIT_OK;
+  }
+  if (!cmd) throw new UsageError('rules needs a command', RULES_HELP);
+  const rulesDir = values.rules ?? DEFAULT_RULES_DIR;
+  const redos = !values['no-redos'];
+  const noExtra = () => {
+    if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`, RULES_HELP);
+  };
+
+  switch (cmd) {
+    case 'validate': {
+      noExtra();
+      const r = loadRuleSet(rulesDir, { redos });
+      if (values.json) {
+        io.out(`${JSON.stringify({ ok: !hasErrors(r.errors), rules: r.rules.length, vocabs: r.vocabs.length, errors: r.errors }, null, 2)}\n`);
+      } else {
+        printErrors(r.errors, io);
+        io.out(`${r.rules.length} rules, ${r.vocabs.length} vocabularies, ${r.files.length} files: ${summary(r.errors)}\n`);
+      }
+      return hasErrors(r.errors) ? EXIT_FINDINGS : EXIT_OK;
+    }
+    case 'test':
+      noExtra();
+      return rulesTest(rulesDir, Boolean(values.json), io);
+    case 'fmt': {
+      noExtra();
+      const r = formatRuleSet(rulesDir, { check: Boolean(values.check) });
+      for (const f of r.failed) io.err(`${f.file}${f.line ? `:${f.line}` : ''}: cannot format: ${f.message}\n`);
+      for (const f of r.changed) io.out(`${values.check ? 'not canonical' : 'formatted'}: ${f}\n`);
+      io.out(`${r.total} files, ${r.changed.length} ${values.check ? 'not canonical' : 'rewritten'}, ${r.failed.length} unreadable\n`);
+      if (r.failed.length) return EXIT_FINDINGS;
+      return values.check && r.changed.length ? EXIT_FINDINGS : EXIT_OK;
+    }
+    case 'build': {
+      noExtra();
+      const out = values.out ?? DEFAULT_BUNDLE_OUT;
+      const r = buildBundle({ rulesDir, out, redos });
+      printErrors(r.errors, io);
+      if (!r.ok) {
+        io.err(`build failed: ${summary(r.errors)}\n`);
+        return EXIT_FINDINGS;
+      }
+      const schemaChanged = writeRuleJsonSchema(rulesDir);
+      const c = r.counts;
+      const kinds = Object.entries(c.byKind)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ');
+      io.out(
+        `bundle ${r.bundle?.version}: ${c.rules} rules (${kinds}), ${c.vocabs} vocabularies (${c.terms} terms), ${c.families} families -> ${displayPath(r.outFile ?? out)} (${r.bytes} bytes)\n`,
+      );
+      if (schemaChanged) io.out(`updated ${displayPath(schemaPath(rulesDir))}\n`);
+      return EXIT_OK;
+    }
+    case 'schema': {
+      noExtra();
+      const p = schemaPath(rulesDir);
+      if (values.check) {
+        const current = existsSync(p) && readFileSync(p, 'utf8') === ruleJsonSchema();
+        io.out(current ? `${displayPath(p)} is up to date\n` : `${displayPath(p)} is out of date: run \`lokeraman rules schema\`\n`);
+        return current ? EXIT_OK : EXIT_FINDINGS;
+      }
+      const changed = writeRuleJsonSchema(rulesDir);
+      io.out(`${changed ? 'wrote' : 'unchanged'}: ${displayPath(p)}\n`);
+      return EXIT_OK;
+    }
+    case 'explain': {
+      if (rest.length !== 1) throw new UsageError('rules explain needs exactly one rule id', RULES_HELP);
+      return explain(rulesDir, rest[0], io);
+    }
+    default:
+      throw new UsageError(`unknown rules command: ${cmd}`, RULES_HELP);
+  }
+}
+
+function rulesTest(rulesDir: string, json: boolean, io: Io): number {
+  const built = buildBundle({ rulesDir, out: null, redos: false, version: 'test' });
+  if (!built.ok || !built.bundle) {
+    printErrors(built.errors, io);
+    io.err(`cannot test: the rules do not compile (${summary(built.errors)})\n`);
+    return EXIT_FINDINGS;
+  }
+  const engine = createEngine(built.bundle);
+  const results = exampleCases(built.load.rules).map((c) => runExample(engine, c));
+  const failed = results.filter((r) => !r.pass && (r.kind === 'match' || r.kind === 'no_match'));
+  const todo = results.filter((r) => r.kind === 'todo_match' || r.kind === 'todo_no_match');
+  const fixedTodo = todo.filter((r) => r.pass);
+  if (json) {
+    io.out(
+      `${JSON.stringify(
+        {
+          ok: failed.length === 0,
+          examples: results.length,
+          failed: failed.map((r) => ({ rule: r.ruleId, kind: r.kind, n: r.n, file: r.file, line: r.line, text: r.text, fired: r.fired })),
+          todo: todo.map((r) => ({ rule: r.ruleId, kind: r.kind, n: r.n, file: r.file, line: r.line, nowPasses: r.pass })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    for (const r of failed) io.err(`FAIL ${describeFailure(r)}\n`);
+    for (const r of todo) {
+      io.out(`todo ${r.file}:${r.line}: rule ${r.ruleId} ${r.kind} #${r.n}: ${r.pass ? 'now passes: move it to ' + r.kind.slice(5) : 'still open'}\n`);
+    }
+    const core = results.length - todo.length;
+    io.out(
+      `${built.load.rules.length} rules, ${core} examples: ${core - failed.length} passed, ${failed.length} failed; ${todo.length} todo (${fixedTodo.length} now pass)\n`,
+    );
+  }
+  return failed.length ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function explain(rulesDir: string, id: string, io: Io): number {
+  const r = loadRuleSet(rulesDir, { redos: false });
+  const lr = r.rules.find((x) => x.rule.id === id);
+  if (!lr) {
+    const near = r.rules.map((x) => x.rule.id).filter((x) => x.includes(id) || id.includes(x));
+    io.err(`no rule \`${id}\`${near.length ? `; did you mean ${near.join(', ')}?` : ''}\n`);
+    return EXIT_FINDINGS;
+  }
+  const rule = lr.rule;
+  const lines: string[] = [];
+  lines.push(`${rule.id}  (${rule.kind}${rule.gate ? `: ${rule.gate}` : ''}, family ${rule.family}, weight ${rule.weight}, added ${rule.added})`);
+  lines.push(`file: ${relative(process.cwd(), lr.file) || lr.file}`);
+  lines.push(`languages: ${rule.languages.join(', ')}`);
+  lines.push('', 'title:');
+  for (const [k, v] of Object.entries(rule.title)) if (v) lines.push(`  ${k}: ${v}`);
+  lines.push('message:');
+  for (const [k, v] of Object.entries(rule.message)) if (v) lines.push(`  ${k}: ${v}`);
+  lines.push('', 'fires when ANY of:');
+  for (const p of rule.match) lines.push(...patternLines(p, '  - '));
+  if (rule.unless?.length) {
+    lines.push('unless ANY of:');
+    for (const p of rule.unless) lines.push(...patternLines(p, '  - '));
+  }
+  lines.push('', 'references:');
+  for (const ref of rule.references) lines.push(`  - ${ref.title}\n    ${ref.url}`);
+  lines.push('', 'examples:');
+  for (const kind of ['match', 'no_match', 'todo_match', 'todo_no_match'] as const) {
+    const list = rule.examples[kind];
+    if (!list?.length) continue;
+    lines.push(`  ${kind}:`);
+    list.forEach((t, i) => {
+      lines.push(`    #${i + 1} ${t}`);
+    });
+  }
+  io.out(`${lines.join('\n')}\n`);
+  return EXIT_OK;
+}
+
+type P = import('../engine/schema').Pattern;
+function patternLines(p: P, prefix: string): string[] {
+  const pad = ' '.repeat(prefix.length);
+  if ('terms' in p) return [`${prefix}terms: ${p.terms.join(' | ')}`];
+  if ('near' in p) {
+    return [`${prefix}near (within ${p.near.within} words): ${p.near.terms.join(' | ')}  WITH  ${p.near.with.join(' | ')}`];
+  }
+  if ('regex' in p) return [`${prefix}regex: /${p.regex}/${p.flags ?? ''}`];
+  if ('money' in p) {
+    return [`${prefix}money >= ${p.money.min_idr_month.toLocaleString('en')} IDR/month${p.money.currencies ? ` in ${p.money.currencies.join(', ')}` : ''}`];
+  }
+  if ('phone' in p) return [`${prefix}phone number from: ${p.phone.countries.join(', ')}`];
+  if ('link' in p) return [`${prefix}link to: ${p.link.hosts.join(', ')}`];
+  if ('flag' in p) return [`${prefix}rule fired: ${p.flag}`];
+  const [name, list] = 'all' in p ? ['ALL of', p.all] : ['ANY of', p.any];
+  return [`${prefix}${name}:`, ...list.flatMap((q) => patternLines(q, `${pad}  - `))];
+}
