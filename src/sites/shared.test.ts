@@ -98,6 +98,11 @@ describe('absoluteLinks / unwrapRedirect', () => {
     expect(absoluteLinks(el, 'https://www.reddit.com/')).toEqual(['mailto:hrd@pt.co.id']);
   });
 
+  it('skips links inside excluded subtrees', () => {
+    const el = html('<a href="https://wa.me/1">a</a><span class="more"><a href="/permalink/2">More</a></span>');
+    expect(absoluteLinks(el, 'https://m.facebook.com/', { skip: ['.more'] })).toEqual(['https://wa.me/1']);
+  });
+
   it('includes the element itself when it is a link', () => {
     const a = html('<a href="https://example.com/x">x</a>').querySelector('a');
     expect(absoluteLinks(a, 'https://example.com/')).toEqual(['https://example.com/x']);

@@ -231,9 +231,14 @@ function documentBase(el: Element): string | undefined {
 
 /**
  * Absolute, de-duplicated link targets inside `el` (and `el` itself when it is a link), in document
- * order, with redirect wrappers resolved. javascript:, fragment-only and unparseable hrefs are dropped.
+ * order, with redirect wrappers resolved. javascript:, fragment-only and unparseable hrefs are dropped,
+ * and so are links inside `options.skip` subtrees (e.g. a "… More" teaser link).
  */
-export function absoluteLinks(el: Element | null | undefined, base?: string): string[] {
+export function absoluteLinks(
+  el: Element | null | undefined,
+  base?: string,
+  options: { skip?: readonly string[] } = {},
+): string[] {
   if (!el) return [];
   const out: string[] = [];
   const seen = new Set<string>();
@@ -245,7 +250,9 @@ export function absoluteLinks(el: Element | null | undefined, base?: string): st
   } catch {
     return [];
   }
+  const skip = options.skip?.join(', ');
   for (const anchor of anchors) {
+    if (skip && safeClosest(anchor, skip)) continue;
     const raw = anchor.getAttribute('href')?.trim();
     if (!raw || raw.startsWith('#')) continue;
     let url: URL;
@@ -315,6 +322,14 @@ export function queryFirstFallback(root: ParentNode | null | undefined, selector
     }
   }
   return null;
+}
+
+function safeClosest(el: Element, selector: string): boolean {
+  try {
+    return el.closest(selector) !== null;
+  } catch {
+    return false;
+  }
 }
 
 function isElement(node: unknown): node is Element {
