@@ -1,0 +1,639 @@
+// The matcher. createEngine turns a bundle into lookup tables once; analyze() then makes one pass to normalise,
+// one pass to split words (hashing each word as it goes and probing a single open-addressing table that holds
+// every word of every term of every rule, plus stop words for language detection), and evaluates rules over the
+// few words that hit. Rules never scan the text themselves, except `regex` escape hatches and the lazy
+// money / phone / link extractors, which run at most once per post and only when a rule asks.
+
+import { CLITICS, expandAffixes } from './affix';
+import { type CompiledPattern, type CompiledRule, ENGINE_VERSION, type RuleBundle } from './bundle';
+import { extractLinks, extractMoney, extractPhones, hostOfUrl, type LinkHit, type MoneyAmount, type PhoneHit } from './extract';
+import { countBits, decideLang, emptyCounts, stopWordTable } from './lang';
+import { bufToString, normalizeInto } from './normalize';
+import { classOf, HASH_SEED, hashString, MARK, SEP, SINGLE } from './tokenize';
+import type { AnalyzeContext, Evidence, Flag, Risk, RiskThresholds, Verdict } from './types';
+
+/** Only this many chars of a post are analysed; the verdict says `truncated` when more was cut. */
+export const MAX_CHARS = 20_000;
+/** Term occurrences kept per term and post (evidence and `near` only need a few). */
+const MAX_HITS_PER_TERM = 64;
+const MAX_EVIDENCE_PER_FLAG = 8;
+
+export interface Engine {
+  analyze(text: string, ctx?: AnalyzeContext): Verdict;
+  readonly bundle: RuleBundle;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Word table: hash → entry, open addressing with linear probing.
+
+interface Entry {
+  word: string;
+  syms: number[];
+  /** Syms reachable only through a stripped clitic are tracked separately by the lookup, not here. */
+  lang: number;
+}
+
+class WordTable {
+  keys: Int32Array;
+  vals: Int32Array;
+  mask: number;
+  entries: Entry[] = [];
+  private index = new Map<string, number>();
+
+  constructor(expected: number) {
+    let size = 16;
+    while (size < expected * 2 + 16) size *= 2;
+    this.keys = new Int32Array(size);
+    this.vals = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  entryFor(word: string): Entry {
+    const i = this.index.get(word);
+    if (i !== undefined) return this.entries[i];
+    const e: Entry = { word, syms: [], lang: 0 };
+    const id = this.entries.length;
+    this.entries.push(e);
+    this.index.set(word, id);
+    const h = hashString(word);
+    let slot = h & this.mask;
+    while (this.vals[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.keys[slot] = h;
+    this.vals[slot] = id + 1;
+    return e;
+  }
+
+  /** Entry index for the word buf[s, s+len) with hash h, or -1. */
+  lookup(h: number, buf: Uint16Array, s: number, len: number): number {
+    let slot = h & this.mask;
+    for (;;) {
+      const v = this.vals[slot];
+      if (v === 0) return -1;
+      if (this.keys[slot] === h) {
+        const w = this.entries[v - 1].word;
+        if (w.length === len) {
+          let k = 0;
+          while (k < len && w.charCodeAt(k) === buf[s + k]) k++;
+          if (k === len) return v - 1;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Growable scratch arrays shared by all engines (analyze is synchronous and not re-entrant).
+
+let TOK_S: Int32Array<ArrayBuffer> = new Int32Array(1024);
+let TOK_E = new Int32Array(1024);
+let HASHES = new Int32Array(256);
+let HIT_TOK = new Int32Array(256);
+let HIT_SYM = new Int32Array(256);
+let HIT_CLITIC = new Uint8Array(256);
+
+function grownI32(a: Int32Array, min: number): Int32Array<ArrayBuffer> {
+  let n = a.length;
+  while (n < min) n *= 2;
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+const CLITIC_CODES = CLITICS.map((c) => [c.charCodeAt(0), c.charCodeAt(1), c.charCodeAt(2)]);
+
+function thresholdsRisk(score: number, t: RiskThresholds): Risk {
+  if (score >= t.high) return 'high';
+  if (score >= t.medium) return 'medium';
+  if (score >= t.low) return 'low';
+  return 'none';
+}
+
+interface FiredRule {
+  rule: CompiledRule;
+  /** Evidence spans in normalised offsets (pairs), or original offsets when `orig` is set. */
+  spans: number[];
+}
+
+export function createEngine(bundle: RuleBundle): Engine {
+  if (bundle.engineVersion?.split('.')[0] !== ENGINE_VERSION.split('.')[0]) {
+    throw new Error(`rule bundle engine version ${bundle.engineVersion} is not compatible with ${ENGINE_VERSION}`);
+  }
+  // ----- symbols: one per distinct (word, mode) -----
+  const symIndex = new Map<string, number>();
+  const exact = new WordTable(bundle.terms.length * 8 + 512);
+  const prefix = new WordTable(64);
+  let prefixMask = 0;
+  const symSingle: number[][] = [];
+  const symFirstMulti: number[][] = [];
+
+  function symFor(word: string, mode: number): number {
+    const key = `${mode}:${word}`;
+    let s = symIndex.get(key);
+    if (s !== undefined) return s;
+    s = symIndex.size;
+    symIndex.set(key, s);
+    symSingle.push([]);
+    symFirstMulti.push([]);
+    if (mode === 2) {
+      prefix.entryFor(word).syms.push(s);
+      if (word.length < 31) prefixMask |= 1 << word.length;
+    } else {
+      const forms = mode === 1 ? expandAffixes(word) : [word];
+      for (const f of forms) {
+        const e = exact.entryFor(f);
+        if (!e.syms.includes(s)) e.syms.push(s);
+      }
+    }
+    return s;
+  }
+
+  const termSyms: Int32Array[] = [];
+  bundle.terms.forEach((t, id) => {
+    const syms = t.words.map((w, i) => symFor(w, t.modes[i]));
+    termSyms.push(Int32Array.from(syms));
+    if (syms.length === 1) symSingle[syms[0]].push(id);
+    else {
+      symFirstMulti[syms[0]].push(id);
+      // "phnom penh" also matches "phnompenh", "e-commerce" also "ecommerce".
+      if (t.modes.slice(0, -1).every((m) => m === 0)) {
+        const joined = t.words.join('');
+        if (joined.length >= 6) symSingle[symFor(joined, t.modes[t.modes.length - 1])].push(id);
+      }
+    }
+  });
+  for (const [w, bits] of stopWordTable()) exact.entryFor(w).lang |= bits;
+
+  const nTerms = bundle.terms.length;
+  const termGen = new Int32Array(nTerms);
+  const termHead = new Int32Array(nTerms);
+  const termTail = new Int32Array(nTerms);
+  const termCount = new Int32Array(nTerms);
+  // term hit chain (grown as needed)
+  let thStart = new Int32Array(256);
+  let thEnd = new Int32Array(256);
+  let thNext = new Int32Array(256);
+  let gen = 0;
+
+  const regexes = new Map<CompiledPattern, RegExp>();
+  const walk = (p: CompiledPattern): void => {
+    if (p.t === 'regex') regexes.set(p, new RegExp(p.source, p.flags));
+    else if (p.t === 'all' || p.t === 'any') p.of.forEach(walk);
+  };
+  for (const r of bundle.rules) {
+    r.match.forEach(walk);
+    r.unless?.forEach(walk);
+  }
+  const hasOfferGates = bundle.rules.some((r) => r.kind === 'gate' && r.gate === 'job-offer');
+  const families = bundle.families;
+
+  function recordTermHit(term: number, s: number, e: number, nHits: number): number {
+    if (termGen[term] !== gen) {
+      termGen[term] = gen;
+      termCount[term] = 0;
+      termHead[term] = -1;
+    }
+    if (termCount[term] >= MAX_HITS_PER_TERM) return nHits;
+    if (nHits >= thStart.length) {
+      thStart = grownI32(thStart, nHits + 1);
+      thEnd = grownI32(thEnd, nHits + 1);
+      thNext = grownI32(thNext, nHits + 1);
+    }
+    thStart[nHits] = s;
+    thEnd[nHits] = e;
+    thNext[nHits] = -1;
+    if (termHead[term] === -1) termHead[term] = nHits;
+    else thNext[termTail[term]] = nHits;
+    termTail[term] = nHits;
+    termCount[term]++;
+    return nHits + 1;
+  }
+
+  function analyze(input: string, ctx: AnalyzeContext = {}): Verdict {
+    let text = input;
+    let truncated = false;
+    if (text.length > MAX_CHARS) {
+      let cut = MAX_CHARS;
+      const c = text.charCodeAt(cut - 1);
+      if (c >= 0xd800 && c <= 0xdbff) cut--;
+      text = text.slice(0, cut);
+      truncated = true;
+    }
+    const norm = normalizeInto(text);
+    const { buf, len } = norm;
+    const nStarts = norm.starts;
+    const nEnds = norm.ends;
+
+    // ----- pass: words → hash lookups -----
+    if (TOK_S.length < len + 1) {
+      TOK_S = grownI32(TOK_S, len + 1);
+      TOK_E = grownI32(TOK_E, len + 1);
+    }
+    const counts = emptyCounts();
+    let nTok = 0;
+    let nHit = 0;
+    const eMask = exact.mask;
+    const eKeys = exact.keys;
+    const eVals = exact.vals;
+    const entries = exact.entries;
+    let i = 0;
+    while (i < len) {
+      const c0 = buf[i];
+      const k0 = c0 < 128 ? (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) ? 1 : 0 : classOf(c0);
+      if (k0 === SEP || k0 === MARK) {
+        i++;
+        continue;
+      }
+      const s = i;
+      let h = HASH_SEED;
+      if (k0 === SINGLE) {
+        h = Math.imul(h ^ c0, 0x01000193);
+        i++;
+        while (i < len && buf[i] >= 128 && classOf(buf[i]) === MARK) {
+          h = Math.imul(h ^ buf[i], 0x01000193);
+          i++;
+        }
+      } else {
+        for (;;) {
+          const c = buf[i];
+          if (c < 128) {
+            if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+          } else {
+            const k = classOf(c);
+            if (k === SEP || k === SINGLE) break;
+          }
+          h = Math.imul(h ^ c, 0x01000193);
+          const L = i - s;
+          if (L >= HASHES.length) HASHES = grownI32(HASHES, L + 1);
+          HASHES[L] = h;
+          i++;
+          if (prefixMask !== 0 && L + 1 < 31 && (prefixMask >>> (L + 1)) & 1) {
+            const pe = prefix.lookup(h, buf, s, L + 1);
+            if (pe >= 0) {
+              for (const sym of prefix.entries[pe].syms) nHit = pushHit(nHit, nTok, sym, 0);
+            }
+          }
+          if (i >= len) break;
+        }
+      }
+      const tl = i - s;
+      TOK_S[nTok] = s;
+      TOK_E[nTok] = i;
+      counts.tokens++;
+      // inline exact lookup
+      let slot = h & eMask;
+      let found = -1;
+      for (;;) {
+        const v = eVals[slot];
+        if (v === 0) break;
+        if (eKeys[slot] === h) {
+          const w = entries[v - 1].word;
+          if (w.length === tl) {
+            let k = 0;
+            while (k < tl && w.charCodeAt(k) === buf[s + k]) k++;
+            if (k === tl) {
+              found = v - 1;
+              break;
+            }
+          }
+        }
+        slot = (slot + 1) & eMask;
+      }
+      if (found >= 0) {
+        const e = entries[found];
+        if (e.lang !== 0) countBits(counts, e.lang);
+        for (const sym of e.syms) nHit = pushHit(nHit, nTok, sym, 0);
+      }
+      if (tl >= 6 && k0 !== SINGLE) {
+        // enclitic (-nya, -lah, -pun, -kah): look the stem up too
+        const a = buf[i - 3];
+        const b = buf[i - 2];
+        const c = buf[i - 1];
+        for (const cc of CLITIC_CODES) {
+          if (cc[0] === a && cc[1] === b && cc[2] === c) {
+            const st = exact.lookup(HASHES[tl - 4], buf, s, tl - 3);
+            if (st >= 0) for (const sym of entries[st].syms) nHit = pushHit(nHit, nTok, sym, 1);
+            break;
+          }
+        }
+      }
+      nTok++;
+    }
+
+    // ----- terms from word hits -----
+    gen++;
+    if (gen > 0x3fffffff) {
+      gen = 1;
+      termGen.fill(0);
+    }
+    let nTermHits = 0;
+    for (let h = 0; h < nHit; h++) {
+      const sym = HIT_SYM[h];
+      const tok = HIT_TOK[h];
+      const singles = symSingle[sym];
+      for (let q = 0; q < singles.length; q++) nTermHits = recordTermHit(singles[q], tok, tok + 1, nTermHits);
+      if (HIT_CLITIC[h] === 1) continue;
+      const multis = symFirstMulti[sym];
+      for (let q = 0; q < multis.length; q++) {
+        const term = multis[q];
+        const ts = termSyms[term];
+        let ok = true;
+        let j = h + 1;
+        for (let k = 1; k < ts.length && ok; k++) {
+          const want = tok + k;
+          ok = false;
+          while (j < nHit && HIT_TOK[j] < want) j++;
+          for (let jj = j; jj < nHit && HIT_TOK[jj] === want; jj++) {
+            if (HIT_SYM[jj] === ts[k] && (HIT_CLITIC[jj] === 0 || k === ts.length - 1)) {
+              ok = true;
+              break;
+            }
+          }
+        }
+        if (ok) nTermHits = recordTermHit(term, tok, tok + ts.length, nTermHits);
+      }
+    }
+
+    // ----- lazily computed per-post facts -----
+    let normText: string | null = null;
+    const getText = (): string => {
+      normText ??= bufToString(buf, len);
+      return normText;
+    };
+    let money: MoneyAmount[] | null = null;
+    let phones: PhoneHit[] | null = null;
+    let links: LinkHit[] | null = null;
+    let ctxHosts: string[] | null = null;
+    const getMoney = (): MoneyAmount[] => {
+      money ??= norm.stats.digits === 0 ? [] : extractMoney(getText(), bundle.rates);
+      return money;
+    };
+    const getPhones = (): PhoneHit[] => {
+      phones ??= norm.stats.digits < 7 ? [] : extractPhones(getText());
+      return phones;
+    };
+    const getLinks = (): LinkHit[] => {
+      links ??= extractLinks(getText());
+      return links;
+    };
+    const getCtxHosts = (): string[] => {
+      ctxHosts ??= (ctx.links ?? []).map(hostOfUrl).filter((h): h is string => h !== null);
+      return ctxHosts;
+    };
+    const fired = new Map<string, FiredRule>();
+
+    const tokSpan = (a: number, b: number, out: number[]): void => {
+      out.push(TOK_S[a], TOK_E[b - 1]);
+    };
+
+    function termsHit(terms: number[], out: number[] | null): boolean {
+      let any = false;
+      for (const t of terms) {
+        if (termGen[t] !== gen || termCount[t] === 0) continue;
+        any = true;
+        if (!out) return true;
+        for (let x = termHead[t]; x !== -1 && out.length < MAX_EVIDENCE_PER_FLAG * 2; x = thNext[x]) {
+          tokSpan(thStart[x], thEnd[x], out);
+        }
+      }
+      return any;
+    }
+
+    function collect(terms: number[]): number[] {
+      const out: number[] = [];
+      for (const t of terms) {
+        if (termGen[t] !== gen) continue;
+        for (let x = termHead[t]; x !== -1; x = thNext[x]) out.push(thStart[x], thEnd[x]);
+      }
+      return out;
+    }
+
+    function evalPattern(p: CompiledPattern, out: number[] | null): boolean {
+      switch (p.t) {
+        case 'terms':
+          return termsHit(p.terms, out);
+        case 'near': {
+          if (!termsHit(p.a, null) || !termsHit(p.b, null)) return false;
+          const A = collect(p.a);
+          const B = collect(p.b);
+          for (let x = 0; x < A.length; x += 2) {
+            for (let y = 0; y < B.length; y += 2) {
+              const gap = B[y] >= A[x + 1] ? B[y] - A[x + 1] : A[x] >= B[y + 1] ? A[x] - B[y + 1] : 0;
+              if (gap < p.within) {
+                if (!out) return true;
+                tokSpan(A[x], A[x + 1], out);
+                tokSpan(B[y], B[y + 1], out);
+                return true;
+              }
+            }
+          }
+          return false;
+        }
+        case 'regex': {
+          const re = regexes.get(p) as RegExp;
+          const m = re.exec(getText());
+          if (!m) return false;
+          if (out) out.push(m.index, m.index + m[0].length);
+          return true;
+        }
+        case 'money': {
+          let ok = false;
+          for (const m of getMoney()) {
+            if (m.idrMonthMax >= p.minIdrMonth && (!p.currencies || p.currencies.includes(m.currency))) {
+              ok = true;
+              if (!out) return true;
+              out.push(m.start, m.end);
+            }
+          }
+          return ok;
+        }
+        case 'phone': {
+          let ok = false;
+          for (const ph of getPhones()) {
+            if (p.countries.includes(ph.country)) {
+              ok = true;
+              if (!out) return true;
+              out.push(ph.start, ph.end);
+            }
+          }
+          return ok;
+        }
+        case 'link': {
+          let ok = false;
+          const matches = (host: string) => p.hosts.some((h) => host === h || host.endsWith(`.${h}`));
+          for (const l of getLinks()) {
+            if (matches(l.host)) {
+              ok = true;
+              if (!out) return true;
+              out.push(l.start, l.end);
+            }
+          }
+          if (!ok) ok = getCtxHosts().some(matches);
+          return ok;
+        }
+        case 'all': {
+          const tmp: number[] | null = out ? [] : null;
+          for (const s of p.of) if (!evalPattern(s, tmp)) return false;
+          if (out && tmp) out.push(...tmp);
+          return true;
+        }
+        case 'any': {
+          let ok = false;
+          for (const s of p.of) {
+            if (evalPattern(s, out)) {
+              ok = true;
+              if (!out) return true;
+            }
+          }
+          return ok;
+        }
+        case 'flag': {
+          const f = fired.get(p.id);
+          if (!f) return false;
+          if (out) out.push(...f.spans);
+          return true;
+        }
+      }
+    }
+
+    // ----- rules: gates, signals, combos (bundle order) -----
+    let offer = 0;
+    let notOffer = 0;
+    const famSum = new Map<string, number>();
+    for (const r of bundle.rules) {
+      const spans: number[] = [];
+      let hit = false;
+      for (const p of r.match) if (evalPattern(p, spans)) hit = true;
+      if (!hit) continue;
+      if (r.unless) {
+        let blocked = false;
+        for (const p of r.unless) {
+          if (evalPattern(p, null)) {
+            blocked = true;
+            break;
+          }
+        }
+        if (blocked) continue;
+      }
+      fired.set(r.id, { rule: r, spans });
+      if (r.kind === 'gate') {
+        const strength = Math.max(1, Math.abs(r.weight));
+        if (r.gate === 'job-offer') offer += strength;
+        else notOffer += strength;
+        continue;
+      }
+      famSum.set(r.family, (famSum.get(r.family) ?? 0) + r.weight);
+    }
+
+    let score = 0;
+    for (const [fam, sum] of famSum) {
+      const cap = Math.abs(families[fam]?.cap ?? Number.POSITIVE_INFINITY);
+      score += Math.max(-cap, Math.min(cap, sum));
+    }
+    score = Math.max(0, score);
+    // Offer unless a not-offer gate is at least as strong as every job-offer gate that fired; with no
+    // job-offer gates in the rule set, any text counts as an offer unless a not-offer gate fires.
+    const isJobOffer = hasOfferGates ? offer > 0 && offer >= notOffer : notOffer === 0;
+    if (!isJobOffer) score *= bundle.notOfferFactor;
+    score = Math.round(score * 100) / 100;
+    const thresholds = ctx.thresholds ?? bundle.thresholds;
+    const risk = thresholdsRisk(score, thresholds);
+
+    const lang = decideLang(counts, norm.stats);
+    const uiLang = ctx.uiLang ?? (lang === 'id' || lang === 'ms' ? 'id' : 'en');
+
+    const flags: Flag[] = [];
+    for (const f of fired.values()) {
+      if (f.rule.kind === 'gate') continue;
+      flags.push({
+        id: f.rule.id,
+        family: f.rule.family,
+        weight: f.rule.weight,
+        title: f.rule.title[uiLang] ?? f.rule.title.en,
+        message: f.rule.message[uiLang] ?? f.rule.message.en,
+        evidence: toEvidence(f.spans, text, nStarts, nEnds, len),
+      });
+    }
+    flags.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const verdict: Verdict = { risk, score, lang, flags, isJobOffer };
+    if (truncated) verdict.truncated = true;
+    return verdict;
+  }
+
+  function pushHit(n: number, tok: number, sym: number, clitic: number): number {
+    if (n >= HIT_TOK.length) {
+      HIT_TOK = grownI32(HIT_TOK, n + 1);
+      HIT_SYM = grownI32(HIT_SYM, n + 1);
+      const c = new Uint8Array(HIT_TOK.length);
+      c.set(HIT_CLITIC);
+      HIT_CLITIC = c;
+    }
+    HIT_TOK[n] = tok;
+    HIT_SYM[n] = sym;
+    HIT_CLITIC[n] = clitic;
+    return n + 1;
+  }
+
+  return { analyze, bundle };
+}
+
+/** Normalised spans → de-duplicated, sorted evidence in original offsets. */
+function toEvidence(spans: number[], original: string, starts: Int32Array, ends: Int32Array, len: number): Evidence[] {
+  const pairs: [number, number][] = [];
+  for (let k = 0; k + 1 < spans.length; k += 2) {
+    const s = spans[k];
+    const e = spans[k + 1];
+    if (len === 0 || e <= s) continue;
+    pairs.push([starts[s], ends[Math.min(e, len) - 1]]);
+  }
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Evidence[] = [];
+  for (const [a, b] of pairs) {
+    const last = out[out.length - 1];
+    if (last && a < last.end) {
+      if (b > last.end) {
+        last.end = b;
+        last.text = original.slice(last.start, b);
+      }
+      continue;
+    }
+    out.push({ text: original.slice(a, b), start: a, end: b });
+    if (out.length >= MAX_EVIDENCE_PER_FLAG) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function describe(bundle: RuleBundle, p: CompiledPattern, indent: string): string {
+  const termList = (ids: number[]) => ids.map((i) => JSON.stringify(bundle.terms[i]?.source ?? `#${i}`)).join(', ');
+  switch (p.t) {
+    case 'terms':
+      return `${indent}any of: ${termList(p.terms)}`;
+    case 'near':
+      return `${indent}${termList(p.a)}\n${indent}  within ${p.within} words of ${termList(p.b)}`;
+    case 'regex':
+      return `${indent}regex /${p.source}/${p.flags} on normalised text`;
+    case 'money':
+      return `${indent}amount ≥ Rp ${p.minIdrMonth.toLocaleString('id-ID')}/month${p.currencies ? ` in ${p.currencies.join(', ')}` : ''}`;
+    case 'phone':
+      return `${indent}phone number from ${p.countries.join(', ')}`;
+    case 'link':
+      return `${indent}link to ${p.hosts.join(', ')}`;
+    case 'flag':
+      return `${indent}rule ${p.id} fired`;
+    case 'all':
+    case 'any':
+      return `${indent}${p.t === 'all' ? 'ALL of' : 'ANY of'}:\n${p.of.map((s) => describe(bundle, s, `${indent}  `)).join('\n')}`;
+  }
+}
+
+/** Human-readable description of a compiled rule, for the CLI. */
+export function explainRule(bundle: RuleBundle, id: string): string {
+  const r = bundle.rules.find((x) => x.id === id);
+  if (!r) throw new Error(`no rule "${id}" in bundle`);
+  const head = `${r.id} (${r.kind}${r.gate ? `: ${r.gate}` : ''}, family ${r.family}, weight ${r.weight})\n${r.title.en}`;
+  const match = `fires on ANY of:\n${r.match.map((p) => describe(bundle, p, '  ')).join('\n')}`;
+  const unless = r.unless ? `\nunless ANY of:\n${r.unless.map((p) => describe(bundle, p, '  ')).join('\n')}` : '';
+  return `${head}\n${match}${unless}`;
+}

@@ -1,0 +1,354 @@
+// Structured facts pulled out of a post: salaries, phone numbers, links and e-mail addresses.
+// Extractors run on NORMALISED text (so full-width digits, zero-width splits and look-alike letters are already
+// undone) and report normalised offsets; `extractAll` maps them back to the original text for callers.
+
+import type { Evidence } from './types';
+import { normalize } from './normalize';
+import { DAYS_PER_MONTH, DEFAULT_RATES, HOURS_PER_MONTH, WEEKS_PER_MONTH } from './rates';
+
+export type Period = 'hour' | 'day' | 'week' | 'month' | 'year';
+
+export interface MoneyAmount {
+  currency: string;
+  min: number;
+  max: number;
+  period: Period;
+  /** Monthly estimate in IDR of `min` / `max` (NaN when the currency has no rate). */
+  idrMonthMin: number;
+  idrMonthMax: number;
+  start: number;
+  end: number;
+}
+
+export interface PhoneHit {
+  /** ISO 3166 alpha-2. */
+  country: string;
+  /** +<cc><digits> */
+  e164: string;
+  start: number;
+  end: number;
+}
+
+export type LinkKind = 'whatsapp' | 'telegram' | 'line' | 'shortener' | 'email' | 'web';
+
+export interface LinkHit {
+  kind: LinkKind;
+  /** Host without "www." (for e-mail: the domain). */
+  host: string;
+  /** The link or address as found (normalised). */
+  value: string;
+  /** E-mail on a free web-mail domain. */
+  freeMail?: boolean;
+  start: number;
+  end: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Money
+
+const PRE_CURRENCY: Record<string, string> = {
+  'us$': 'USD', usdt: 'USDT', usd: 'USD', idr: 'IDR', 'rp.': 'IDR', rp: 'IDR', 's$': 'SGD', sgd: 'SGD',
+  'nt$': 'TWD', twd: 'TWD', 'hk$': 'HKD', hkd: 'HKD', 'rm.': 'MYR', rm: 'MYR', myr: 'MYR', php: 'PHP', '₱': 'PHP',
+  vnd: 'VND', thb: 'THB', '฿': 'THB', jpy: 'JPY', cny: 'CNY', rmb: 'CNY', '¥': 'JPY', '€': 'EUR', eur: 'EUR',
+  aed: 'AED', sar: 'SAR', '£': 'GBP', gbp: 'GBP', 'a$': 'AUD', aud: 'AUD', inr: 'INR', '₹': 'INR', krw: 'KRW',
+  '₩': 'KRW', $: 'USD',
+};
+const POST_CURRENCY: Record<string, string> = {
+  usdt: 'USDT', usd: 'USD', dollars: 'USD', dollar: 'USD', dolar: 'USD', idr: 'IDR', rupiah: 'IDR', sgd: 'SGD',
+  ringgit: 'MYR', myr: 'MYR', php: 'PHP', pesos: 'PHP', peso: 'PHP', piso: 'PHP', vnd: 'VND', dong: 'VND',
+  '₫': 'VND', thb: 'THB', baht: 'THB', บาท: 'THB', jpy: 'JPY', yen: 'JPY', 円: 'JPY', cny: 'CNY', rmb: 'CNY',
+  yuan: 'CNY', 元: 'CNY', twd: 'TWD', hkd: 'HKD', aed: 'AED', dirham: 'AED', sar: 'SAR', riyal: 'SAR',
+  eur: 'EUR', euro: 'EUR', gbp: 'GBP', aud: 'AUD', inr: 'INR', rupees: 'INR', krw: 'KRW', won: 'KRW',
+};
+/** Multiplier words; `cur` is the currency they imply when none is written. */
+const MULTIPLIERS: Record<string, { f: number; cur?: string }> = {
+  jt: { f: 1e6, cur: 'IDR' }, juta: { f: 1e6, cur: 'IDR' }, jutaan: { f: 1e6, cur: 'IDR' },
+  rb: { f: 1e3, cur: 'IDR' }, ribu: { f: 1e3, cur: 'IDR' }, ribuan: { f: 1e3, cur: 'IDR' },
+  miliar: { f: 1e9, cur: 'IDR' }, milyar: { f: 1e9, cur: 'IDR' },
+  trieu: { f: 1e6, cur: 'VND' }, tr: { f: 1e6, cur: 'VND' }, nghin: { f: 1e3, cur: 'VND' }, ngan: { f: 1e3, cur: 'VND' },
+  万: { f: 1e4, cur: 'CNY' }, 萬: { f: 1e4, cur: 'TWD' }, 千: { f: 1e3 },
+  lakh: { f: 1e5, cur: 'INR' },
+  k: { f: 1e3 }, m: { f: 1e6 }, mil: { f: 1e6 }, million: { f: 1e6 }, bn: { f: 1e9 }, billion: { f: 1e9 },
+};
+
+function alt(words: string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+const SCRIPT_NO_SPACE = /[\u0e00-\u0eff\u3000-\u9fff]/;
+function wordAlt(words: string[]): string {
+  // Latin words need a boundary after them; Thai/CJK words cannot have one (no spaces in those scripts).
+  const latin = words.filter((w) => !SCRIPT_NO_SPACE.test(w));
+  const other = words.filter((w) => SCRIPT_NO_SPACE.test(w));
+  const parts = [`(?:${alt(latin)})(?![\\p{L}\\p{N}])`];
+  if (other.length) parts.push(`(?:${alt(other)})`);
+  return parts.join('|');
+}
+
+const PRE_ALT = alt(Object.keys(PRE_CURRENCY));
+const MULT_ALT = wordAlt(Object.keys(MULTIPLIERS));
+const SIDE = (n: number) =>
+  `(?:(?<pre${n}>${PRE_ALT})\\s{0,2})?(?<num${n}>\\d+(?:[.,]\\d+)*)(?:\\s{0,2}(?<mult${n}>${MULT_ALT}))?`;
+const RANGE_SEP = String.raw`\s{0,2}(?:-|~|s\/d|sd|sampai|hingga|to|until|den)\s{0,2}`;
+const POST = `(?:\\s{0,2}(?<post>${wordAlt(Object.keys(POST_CURRENCY))}))?`;
+const MONEY_RE = new RegExp(`(?<![a-z0-9+$#\\u00c0-\\u02af\\u0400-\\u04ff])${SIDE(1)}(?:${RANGE_SEP}${SIDE(2)})?${POST}`, 'gu');
+
+const PERIOD_WORDS: Record<string, Period> = {
+  hari: 'day', day: 'day', days: 'day', ngay: 'day', araw: 'day', วัน: 'day', 天: 'day', 日: 'day',
+  jam: 'hour', hour: 'hour', hr: 'hour', gio: 'hour', oras: 'hour', ชั่วโมง: 'hour', 小时: 'hour', 小時: 'hour',
+  minggu: 'week', week: 'week', wk: 'week', tuan: 'week', linggo: 'week', สัปดาห์: 'week', 周: 'week', 週: 'week',
+  bulan: 'month', bln: 'month', month: 'month', mo: 'month', thang: 'month', buwan: 'month', เดือน: 'month', 月: 'month',
+  tahun: 'year', thn: 'year', year: 'year', yr: 'year', annum: 'year', nam: 'year', taon: 'year', ปี: 'year', 年: 'year',
+};
+const PERIOD_ADJ: Record<string, Period> = {
+  harian: 'day', daily: 'day', perhari: 'day', sehari: 'day', hourly: 'hour', perjam: 'hour', mingguan: 'week',
+  weekly: 'week', perminggu: 'week', seminggu: 'week', bulanan: 'month', monthly: 'month', perbulan: 'month',
+  sebulan: 'month', tahunan: 'year', yearly: 'year', annually: 'year', annual: 'year', pertahun: 'year', setahun: 'year',
+};
+const PERIOD_AFTER = new RegExp(
+  `\\s{0,2}(?:(?:\\/|per|a|an|each|every|moi|mot|kada|isang|ต่อ|每|一个|一個)\\s{0,2})?(?<p>${wordAlt(Object.keys(PERIOD_WORDS))})|\\s{0,2}(?<adj>${wordAlt(Object.keys(PERIOD_ADJ))})`,
+  'uy',
+);
+const PERIOD_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${alt(Object.keys(PERIOD_ADJ))}|per (?:hari|jam|minggu|day|hour|week))\\W{0,4}$`, 'u');
+
+/** Parses "15.000.000", "1,500", "1.5", "1.000,50". */
+export function parseNumber(s: string): number {
+  const dots = s.split('.').length - 1;
+  const commas = s.split(',').length - 1;
+  if (dots === 0 && commas === 0) return Number(s);
+  if (dots > 0 && commas > 0) {
+    const lastSep = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+    const intPart = s.slice(0, lastSep).replace(/[.,]/g, '');
+    const frac = s.slice(lastSep + 1);
+    return frac.length === 3 ? Number(intPart + frac) : Number(`${intPart}.${frac}`);
+  }
+  const sep = dots > 0 ? '.' : ',';
+  const parts = s.split(sep);
+  if (parts.length > 2) return Number(parts.join(''));
+  // single separator: thousands when exactly three digits follow ("1.500", "1,000"), else decimal ("1,5 juta")
+  return parts[1].length === 3 ? Number(parts.join('')) : Number(`${parts[0]}.${parts[1]}`);
+}
+
+function factor(p: Period): number {
+  switch (p) {
+    case 'hour':
+      return HOURS_PER_MONTH;
+    case 'day':
+      return DAYS_PER_MONTH;
+    case 'week':
+      return WEEKS_PER_MONTH;
+    case 'month':
+      return 1;
+    case 'year':
+      return 1 / 12;
+  }
+}
+
+/** Salary-like amounts. Bare numbers (ages, counts, phone numbers) are ignored: a currency or an amount word is required. */
+export function extractMoney(text: string, rates: Record<string, number> = DEFAULT_RATES): MoneyAmount[] {
+  const out: MoneyAmount[] = [];
+  MONEY_RE.lastIndex = 0;
+  for (let m = MONEY_RE.exec(text); m !== null; m = MONEY_RE.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    if (m[0].length === 0) {
+      MONEY_RE.lastIndex++;
+      continue;
+    }
+    const mult1 = g.mult1 ? MULTIPLIERS[g.mult1] : undefined;
+    const mult2 = g.mult2 ? MULTIPLIERS[g.mult2] : undefined;
+    const cur =
+      (g.pre1 && PRE_CURRENCY[g.pre1]) ||
+      (g.pre2 && PRE_CURRENCY[g.pre2]) ||
+      (g.post && POST_CURRENCY[g.post]) ||
+      mult1?.cur ||
+      mult2?.cur;
+    let end = m.index + m[0].length;
+    if (!cur) {
+      // A range may have matched where only the second half is money ("2-3 tahun 5 juta" is not possible here,
+      // but "20-40 tahun" is): retry just after the first number.
+      if (g.num2) MONEY_RE.lastIndex = m.index + (g.pre1?.length ?? 0) + (g.num1?.length ?? 1);
+      continue;
+    }
+    const n1 = parseNumber(g.num1 as string);
+    let lo = n1 * (mult1?.f ?? mult2?.f ?? 1);
+    let hi = lo;
+    if (g.num2) {
+      hi = parseNumber(g.num2) * (mult2?.f ?? mult1?.f ?? 1);
+      // "5-7 juta" shares the multiplier; "500rb-1jt" does not.
+      if (!mult1 && mult2) lo = n1 * mult2.f;
+      if (hi < lo) [lo, hi] = [hi, lo];
+    }
+    // Period: after the amount ("per hari", "/bulan", "a day"), or an adjective just before ("gaji harian").
+    let period: Period = 'month';
+    PERIOD_AFTER.lastIndex = end;
+    const pm = PERIOD_AFTER.exec(text);
+    if (pm?.groups) {
+      const word = pm.groups.p ?? pm.groups.adj;
+      const p = word ? (PERIOD_WORDS[word] ?? PERIOD_ADJ[word]) : undefined;
+      if (p) {
+        period = p;
+        end = PERIOD_AFTER.lastIndex;
+      }
+    } else {
+      const before = PERIOD_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
+      if (before) {
+        const w = before[1];
+        period = PERIOD_ADJ[w] ?? PERIOD_WORDS[w.replace(/^per /, '')] ?? 'month';
+      }
+    }
+    const rate = rates[cur] ?? Number.NaN;
+    const f = factor(period);
+    const start = m.index;
+    // trim trailing spaces of the match
+    while (end > start && text.charCodeAt(end - 1) === 32) end--;
+    out.push({ currency: cur, min: lo, max: hi, period, idrMonthMin: lo * rate * f, idrMonthMax: hi * rate * f, start, end });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phones
+
+/** Calling code → ISO country. */
+export const COUNTRY_CALLING_CODES: Record<string, string> = {
+  '855': 'KH', '95': 'MM', '856': 'LA', '66': 'TH', '63': 'PH', '60': 'MY', '62': 'ID', '84': 'VN', '86': 'CN',
+  '886': 'TW', '971': 'AE', '65': 'SG', '852': 'HK', '853': 'MO', '81': 'JP', '82': 'KR', '91': 'IN',
+  '966': 'SA', '974': 'QA', '968': 'OM', '973': 'BH', '965': 'KW', '90': 'TR', '7': 'RU', '44': 'GB', '61': 'AU',
+  '1': 'US', '670': 'TL', '673': 'BN', '94': 'LK', '880': 'BD', '92': 'PK', '977': 'NP', '254': 'KE', '234': 'NG',
+};
+const CC_ALT = alt(Object.keys(COUNTRY_CALLING_CODES));
+const D = String.raw`[\s.\-()]?`;
+const PHONE_RE = new RegExp(
+  String.raw`(?<![\d+])(?:(?:\+|00)\s?(?<cc>${CC_ALT})${D}${D}(?<intl>\d(?:${D}\d){5,12})|(?<idlocal>0${D}8\d(?:${D}\d){6,11})|(?<id62>62${D}8\d(?:${D}\d){7,10})|wa\.me\/(?<wa>\d{8,15}))(?!\d)`,
+  'g',
+);
+
+function ccOf(digits: string): [string, string] | null {
+  for (let l = 3; l >= 1; l--) {
+    const c = COUNTRY_CALLING_CODES[digits.slice(0, l)];
+    if (c) return [digits.slice(0, l), c];
+  }
+  return null;
+}
+
+export function extractPhones(text: string): PhoneHit[] {
+  const out: PhoneHit[] = [];
+  PHONE_RE.lastIndex = 0;
+  for (let m = PHONE_RE.exec(text); m !== null; m = PHONE_RE.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (g.cc && g.intl) {
+      const nat = g.intl.replace(/\D/g, '');
+      if (nat.length < 6 || nat.length > 13) continue;
+      out.push({ country: COUNTRY_CALLING_CODES[g.cc], e164: `+${g.cc}${nat}`, start, end });
+    } else if (g.idlocal) {
+      const nat = g.idlocal.replace(/\D/g, '').slice(1);
+      if (nat.length < 8 || nat.length > 12) continue;
+      out.push({ country: 'ID', e164: `+62${nat}`, start, end });
+    } else if (g.id62) {
+      const nat = g.id62.replace(/\D/g, '').slice(2);
+      out.push({ country: 'ID', e164: `+62${nat}`, start, end });
+    } else if (g.wa) {
+      const cc = ccOf(g.wa);
+      if (!cc) continue;
+      const s = start + 6; // after "wa.me/"
+      out.push({ country: cc[1], e164: `+${g.wa}`, start: s, end });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Links and e-mail
+
+const FREE_MAIL = new Set([
+  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.id', 'ymail.com', 'outlook.com', 'hotmail.com',
+  'live.com', 'proton.me', 'protonmail.com', 'aol.com', 'icloud.com', 'mail.com', 'gmx.com', 'yandex.com',
+  'qq.com', '163.com', 'rocketmail.com', 'outlook.co.id', 'hotmail.co.id',
+]);
+const KIND_BY_HOST: Record<string, LinkKind> = {
+  'wa.me': 'whatsapp', 'api.whatsapp.com': 'whatsapp', 'chat.whatsapp.com': 'whatsapp', 'whatsapp.com': 'whatsapp',
+  'wa.link': 'whatsapp', 't.me': 'telegram', 'telegram.me': 'telegram', 'telegram.dog': 'telegram',
+  'telegram.org': 'telegram', 'line.me': 'line', 'lin.ee': 'line', 'bit.ly': 'shortener', 'tinyurl.com': 'shortener',
+  's.id': 'shortener', 'cutt.ly': 'shortener', 'shorturl.at': 'shortener', 'rebrand.ly': 'shortener',
+  'goo.gl': 'shortener', 'ow.ly': 'shortener', 'is.gd': 'shortener', 't.co': 'shortener', 'linktr.ee': 'shortener',
+  'tiny.cc': 'shortener', 'rb.gy': 'shortener', 'shorturl.asia': 'shortener',
+};
+const TLDS =
+  'com|net|org|id|me|ly|co|io|info|biz|xyz|top|site|online|link|app|to|gl|gd|at|cc|my|ph|kh|vn|th|sg|tw|cn|hk|jp|kr|asia|shop|store|club|vip|live|page|in|ee|gy|dog|work|jobs|career|ai|us|uk|la|mm';
+const LINK_RE = new RegExp(
+  String.raw`(?<email>[a-z0-9._%+\-]+@(?<edomain>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}))` +
+    String.raw`|(?<url>https?:\/\/(?<uhost>[a-z0-9\-.]+)[^\s<>"'` + '`' + String.raw`]*)` +
+    String.raw`|(?<![\p{L}\p{N}@.\-/])(?<bare>(?<bhost>(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:${TLDS}))(?![\p{L}\p{N}\-])(?:\/[^\s<>"']*)?)`,
+  'gu',
+);
+
+function kindOf(host: string): LinkKind {
+  let h = host;
+  for (;;) {
+    const k = KIND_BY_HOST[h];
+    if (k) return k;
+    const dot = h.indexOf('.');
+    if (dot < 0) return 'web';
+    h = h.slice(dot + 1);
+  }
+}
+
+export function extractLinks(text: string): LinkHit[] {
+  const out: LinkHit[] = [];
+  LINK_RE.lastIndex = 0;
+  for (let m = LINK_RE.exec(text); m !== null; m = LINK_RE.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    let value = m[0];
+    // sentence punctuation after a link is not part of it
+    const trimmed = value.replace(/[.,;:!?)\]]+$/, '');
+    const start = m.index;
+    const end = start + trimmed.length;
+    value = trimmed;
+    if (g.email) {
+      const host = (g.edomain as string).replace(/[.]+$/, '');
+      out.push({ kind: 'email', host, value, freeMail: FREE_MAIL.has(host), start, end });
+      continue;
+    }
+    const rawHost = (g.uhost ?? g.bhost ?? '').replace(/\.+$/, '');
+    const host = rawHost.replace(/^www\./, '');
+    if (!host.includes('.')) continue;
+    out.push({ kind: kindOf(host), host, value, start, end });
+  }
+  return out;
+}
+
+/** Host of a URL from the post's link list (already unwrapped), without "www.". */
+export function hostOfUrl(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+export interface Extracted {
+  money: (Omit<MoneyAmount, 'start' | 'end'> & { evidence: Evidence })[];
+  phones: (Omit<PhoneHit, 'start' | 'end'> & { evidence: Evidence })[];
+  links: (Omit<LinkHit, 'start' | 'end'> & { evidence: Evidence })[];
+}
+
+/** Convenience for tools and tests: normalises `original` and reports spans in ORIGINAL offsets. */
+export function extractAll(original: string, rates: Record<string, number> = DEFAULT_RATES): Extracted {
+  const n = normalize(original);
+  const ev = (s: number, e: number): Evidence => {
+    const [a, b] = n.toOriginal(s, e);
+    return { text: original.slice(a, b), start: a, end: b };
+  };
+  return {
+    money: extractMoney(n.text, rates).map(({ start, end, ...rest }) => ({ ...rest, evidence: ev(start, end) })),
+    phones: extractPhones(n.text).map(({ start, end, ...rest }) => ({ ...rest, evidence: ev(start, end) })),
+    links: extractLinks(n.text).map(({ start, end, ...rest }) => ({ ...rest, evidence: ev(start, end) })),
+  };
+}
