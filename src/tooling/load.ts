@@ -207,7 +207,8 @@ function discover(rulesDir: string, errors: RuleError[]): { ruleFiles: RuleFile[
       else {
         for (const f of listYaml(p)) ruleFiles.push({ path: f, theme: name });
         for (const sub of readdirSync(p).sort()) {
-          if (statSync(join(p, sub)).isDirectory()) {
+          // Folders of other data (e.g. rules/channels/research) are fine; YAML hidden a level down is not.
+          if (statSync(join(p, sub)).isDirectory() && listYaml(join(p, sub)).length > 0) {
             errors.push({
               code: 'RULE_W_STRAY_FILE',
               severity: 'warning',

@@ -1,0 +1,199 @@
+// The CLI as users and outside evaluators run it: spawned, reading files/stdin, exit codes, stdout/stderr.
+// Contract tests use the fixture rule set so they do not move when the real rules change.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const GOOD = join(ROOT, 'test', 'fixtures', 'rules', 'good');
+const MINI = join(ROOT, 'test', 'eval', 'fixtures');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'index.ts'), ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const SCAM = 'Lowongan kerja di Kamboja, gaji 30 juta per bulan';
+
+describe('scan --jsonl (outside evaluation contract)', () => {
+  it('writes one line per input line, in order; bad lines become {"line","error"}; summary on stderr', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: SCAM, extra: 'ignored' }),
+      '{not json',
+      JSON.stringify({ id: 'c' }),
+      '',
+      JSON.stringify({ id: 5, text: 'Resep nasi goreng kampung' }),
+      JSON.stringify(['an', 'array']),
+    ].join('\n');
+    const r = cli(['scan', '--jsonl', '-', '--rules', GOOD], `${input}\n`);
+    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(6);
+
+    expect(Object.keys(lines[0])).toEqual(['id', 'risk', 'score', 'lang', 'flags']);
+    expect(lines[0].id).toBe('a');
+    expect(['low', 'medium', 'high']).toContain(lines[0].risk);
+    const dest = lines[0].flags.find((f: { id: string }) => f.id === 'fixture-destination');
+    expect(dest).toBeDefined();
+    expect(Object.keys(dest)).toEqual(['id', 'evidence']);
+    const ev = dest.evidence[0];
+    expect(Object.keys(ev)).toEqual(['text', 'start', 'end']);
+    expect(SCAM.slice(ev.start, ev.end)).toBe(ev.text);
+    expect(ev.text.toLowerCase()).toBe('kamboja');
+
+    expect(lines[1]).toEqual({ line: 2, error: expect.stringMatching(/invalid JSON/) });
+    expect(lines[2]).toEqual({ line: 3, error: expect.stringMatching(/text/) });
+    expect(lines[3]).toEqual({ line: 4, error: expect.stringMatching(/blank/) });
+    expect(lines[4]).toMatchObject({ id: 5, risk: 'none', flags: [] });
+    expect(lines[5]).toEqual({ line: 6, error: expect.any(String) });
+
+    expect(r.err).toMatch(/scanned 6 lines/);
+    expect(r.err).toMatch(/4 bad/);
+    expect(r.code).toBe(1);
+  });
+
+  it('exits 0 when every line was analysed, reading a file and keeping order over many lines', () => {
+    const n = 1500;
+    const input = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i}`, text: i % 3 ? 'kerja di bandung' : SCAM })).join('\n');
+    const r = cli(['scan', '--jsonl', '-', '--rules', GOOD], input);
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(Array.from({ length: n }, (_, i) => `r${i}`));
+    expect(r.out.split('\n').length).toBe(n + 1);
+  });
+
+  it('a missing input file is a usage error', () => {
+    const r = cli(['scan', '--jsonl', join(MINI, 'nope.jsonl'), '--rules', GOOD]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read/);
+    expect(r.out).toBe('');
+  });
+});
+
+describe('check', () => {
+  it('--json prints the verdict shape and exits 1 at medium or high risk', () => {
+    const r = cli(['check', '-', '--json', '--rules', GOOD], SCAM);
+    const v = JSON.parse(r.out);
+    expect(Object.keys(v)).toEqual(expect.arrayContaining(['risk', 'score', 'lang', 'flags', 'isJobOffer']));
+    expect(v.flags.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['fixture-destination', 'fixture-pay', 'fixture-combo']));
+    expect(v.flags[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), title: expect.any(String), message: expect.any(String), evidence: expect.any(Array) }),
+    );
+    expect(['medium', 'high']).toContain(v.risk);
+    expect(r.code).toBe(1);
+  });
+
+  it('human output shows risk, reasons and [[highlighted]] evidence when not a terminal; --lang en', () => {
+    const r = cli(['check', '--lang', 'en', '--rules', GOOD], SCAM);
+    expect(r.out).toMatch(/Risk: (MEDIUM|HIGH)/);
+    expect(r.out).toMatch(/Score: \d/);
+    expect(r.out).toContain('Fixture destination');
+    expect(r.out).toContain('[[Kamboja]]');
+    expect(r.out).not.toContain('\x1b[');
+  });
+
+  it('a harmless text exits 0', () => {
+    const r = cli(['check', '--rules', GOOD], 'Resep nasi goreng kampung');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Risk: NONE/);
+  });
+});
+
+describe('usage errors exit 2 and --help exits 0', () => {
+  it.each([
+    [['frobnicate']],
+    [['check', '--bogus']],
+    [['check', '--lang', 'fr', '-']],
+    [['scan']],
+    [['rules']],
+    [['rules', 'explode']],
+    [['eval']],
+    [[]],
+  ])('%j', (args) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err.length + r.out.length).toBeGreaterThan(0);
+  });
+
+  it.each([['check'], ['scan'], ['rules'], ['eval']])('%s --help', (cmd) => {
+    const r = cli([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Usage: lokeraman/);
+  });
+
+  it('the bin shim runs', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'lokeraman.mjs'), '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Usage: lokeraman <command>/);
+  });
+});
+
+describe('rules commands', () => {
+  it('validate: 0 on a good set, 1 with file:line:col and rule id on a broken one', () => {
+    expect(cli(['rules', 'validate', '--rules', GOOD]).code).toBe(0);
+    const r = cli(['rules', 'validate', '--rules', join(ROOT, 'test', 'fixtures', 'rules', 'broken-redos')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/slow-regex\.yaml:15:5: error RULE_E_REDOS \[slow-regex\]/);
+  });
+
+  it('validate --json', () => {
+    const r = cli(['rules', 'validate', '--json', '--no-redos', '--rules', join(ROOT, 'test', 'fixtures', 'rules', 'broken-id')]);
+    const j = JSON.parse(r.out);
+    expect(j.ok).toBe(false);
+    expect(j.errors[0]).toMatchObject({ code: 'RULE_E_ID_MISMATCH', line: 1, ruleId: 'other-name' });
+  });
+
+  it('test: runs every example of the fixture rules', () => {
+    const r = cli(['rules', 'test', '--rules', GOOD]);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/4 rules, 16 examples: 16 passed, 0 failed/);
+    expect(r.code).toBe(0);
+  });
+
+  it('explain shows patterns, references and examples', () => {
+    const r = cli(['rules', 'explain', 'fixture-pay', '--rules', GOOD]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('regex: /gaji\\s+\\d+\\s*juta/');
+    expect(r.out).toContain('near (within 3 words): gaji  WITH  fantastis');
+    expect(r.out).toContain('https://example.org/pay');
+    expect(r.out).toContain('#2 gaji sangat fantastis');
+    expect(cli(['rules', 'explain', 'nope', '--rules', GOOD]).code).toBe(1);
+  });
+
+  it('fmt --check: 0 on the canonical fixture set', () => {
+    const r = cli(['rules', 'fmt', '--check', '--rules', GOOD]);
+    expect(r.out).toMatch(/6 files, 0 not canonical/);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('eval', () => {
+  it('JSONL with a label: per-rule counts, rates, precision and recall', () => {
+    const r = cli(['eval', '--corpus', join(MINI, 'mini.jsonl'), '--label', 'scam', '--json', '--rules', GOOD]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.n).toBe(4);
+    expect(j.textField).toBe('text');
+    expect(j.perRule['fixture-destination'].count).toBe(2);
+    expect(j.confusion.tp + j.confusion.fn).toBe(2);
+    expect(j.confusion.fp + j.confusion.tn).toBe(2);
+    expect(j.recall).toBeGreaterThan(0);
+  });
+
+  it('CSV with a quoted multi-line field and a semicolon delimiter', () => {
+    const r = cli(['eval', '--corpus', join(MINI, 'mini.csv'), '--label', 'label', '--rules', GOOD]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/mini\.csv: 2 texts \(field "description"/);
+    expect(r.out).toMatch(/fixture-destination\s+1\s+50\.00/);
+    expect(r.out).toMatch(/precision .*recall/);
+  });
+
+  it('an unknown field is a usage error', () => {
+    expect(cli(['eval', '--corpus', join(MINI, 'mini.jsonl'), '--text', 'nope', '--rules', GOOD]).code).toBe(2);
+  });
+});
