@@ -1,2 +1,67 @@
-// Marks the document so end-to-end tests can see the content script ran on a supported page.
-document.documentElement.dataset.lokeramanActive = 'true';
+// Content script entry (manifest content_scripts, all frames of the supported sites). Wires the real
+// extension APIs into the controller; all logic lives in controller.ts / scanner.ts.
+import { getEngine, onRulesChanged } from '../shared/active-rules';
+import browser from '../shared/browser';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { adapters } from '../sites/index';
+import { mountWarning, openVerdictDialog } from '../ui/warning/index';
+import { type ContentController, createContentController } from './controller';
+
+// Dev builds explain swallowed errors; production stays silent so the page never sees our failures.
+const log: (...args: unknown[]) => void = import.meta.env.DEV ? (...args) => console.debug(...args) : () => {};
+
+function alive(): boolean {
+  try {
+    return typeof browser.runtime?.id === 'string' && browser.runtime.id !== '';
+  } catch {
+    return false;
+  }
+}
+
+const GLOBAL_KEY = '__lokeramanContent';
+type Holder = { [GLOBAL_KEY]?: ContentController };
+
+function boot(): void {
+  const holder = globalThis as unknown as Holder;
+  const previous = holder[GLOBAL_KEY];
+  if (previous && !previous.stopped && alive()) return;
+  previous?.stop();
+
+  let isTopFrame = true;
+  try {
+    isTopFrame = window.top === window;
+  } catch {
+    isTopFrame = false;
+  }
+
+  const controller = createContentController({
+    adapters,
+    href: () => location.href,
+    loadSettings,
+    onSettingsChanged,
+    getRules: getEngine,
+    onRulesChanged,
+    mountWarning,
+    openVerdictDialog,
+    send: (message) => browser.runtime.sendMessage(message),
+    onMessage(listener) {
+      const wrapped = (message: unknown) => listener(message);
+      browser.runtime.onMessage.addListener(wrapped);
+      return () => browser.runtime.onMessage.removeListener(wrapped);
+    },
+    alive,
+    browserUiLanguage: () => browser.i18n.getUILanguage(),
+    extensionVersion: browser.runtime.getManifest().version,
+    win: window,
+    isTopFrame,
+    log,
+  });
+  holder[GLOBAL_KEY] = controller;
+  void controller.start();
+}
+
+try {
+  boot();
+} catch (error) {
+  log('[lokeraman] content script failed to start', error);
+}

@@ -81,8 +81,11 @@ export interface Scanner {
   start(): void;
   /** Remove every host we inserted, stop observing, drop caches. Idempotent. */
   stop(): void;
-  /** Re-apply hosts for every known post (allowlist or display settings changed); no re-analysis when text is unchanged. */
-  refresh(): void;
+  /**
+   * Re-apply hosts for every known post (allowlist or display settings changed); no re-analysis when
+   * the text is unchanged. `rerender` also pushes the verdict to every mounted warning (country changed).
+   */
+  refresh(rerender?: boolean): void;
   /** New analyser (rules or language changed): drop the cache and re-check every known post. */
   setAnalyzer(analyze: (post: ExtractedPost) => Verdict): void;
   /** Re-score cached verdicts with new thresholds without re-reading text. */
@@ -162,6 +165,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const dirty = new Set<Element>();
   let pruneNeeded = false;
   let findingsChanged = false;
+  let rerenderAll = false;
 
   let observer: MutationObserver | null = null;
   let handle: unknown = null;
@@ -206,6 +210,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       safe('onFindingsChanged', () => options.onFindingsChanged?.(), undefined);
     }
     if (hasWork()) schedule();
+    else rerenderAll = false;
   }
 
   /** One bounded unit of work. New posts first, then changed posts, then housekeeping. */
@@ -361,7 +366,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (previous && previous.risk !== 'none') findingsChanged = true;
       return;
     }
-    if (rec.view && previous !== verdict) {
+    if (rec.view && (previous !== verdict || rerenderAll)) {
       const view = rec.view;
       const post = rec.post;
       safe('update warning', () => view.update(post, verdict), undefined);
@@ -518,7 +523,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       dirty.clear();
       walks.length = 0;
     },
-    refresh() {
+    refresh(rerender = false) {
+      if (rerender) rerenderAll = true;
       for (const rec of records.values()) {
         rec.hash = -1;
         dirty.add(rec.el);

@@ -1,0 +1,196 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../shared/settings';
+import { type ContentController, type ContentDeps, createContentController, pickAdapter, type RulesLike } from './controller';
+import { HOST_TAG } from './scanner';
+import { fakeAdapter, fakeEngine, LEGIT, LURE, tick } from './test-helpers';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await wait(10);
+  }
+}
+
+describe('content controller', () => {
+  let href: string;
+  let settings: Settings;
+  let settingsListeners: Array<(s: Settings) => void>;
+  let messageListener: ((m: unknown) => Promise<unknown> | undefined) | null;
+  let sent: unknown[];
+  let isAlive: boolean;
+  let controller: ContentController;
+  let dialogs: unknown[];
+  let engine: ReturnType<typeof fakeEngine>;
+
+  const adapter = fakeAdapter({ matches: ['https://fake.example/*'], isPostPage: (url) => url.pathname.startsWith('/feed') });
+
+  function deps(): ContentDeps {
+    const rules: RulesLike = {
+      engine: { analyze: (text, ctx) => engine.analyze({ id: 'x', text, links: ctx.links ?? [] }) },
+      bundle: { version: '2026.1', thresholds: { low: 2, medium: 6, high: 8 } },
+    };
+    return {
+      adapters: [adapter],
+      href: () => href,
+      loadSettings: async () => settings,
+      onSettingsChanged: (cb) => {
+        settingsListeners.push(cb);
+        return () => settingsListeners.splice(settingsListeners.indexOf(cb), 1);
+      },
+      getRules: async () => rules,
+      onRulesChanged: () => () => {},
+      mountWarning: () => ({ update() {}, destroy() {} }),
+      openVerdictDialog: (input) => {
+        dialogs.push(input);
+        return { close() {} };
+      },
+      send: async (m) => {
+        sent.push(m);
+      },
+      onMessage: (listener) => {
+        messageListener = listener;
+        return () => {
+          messageListener = null;
+        };
+      },
+      alive: () => isAlive,
+      browserUiLanguage: () => 'id',
+      extensionVersion: '0.1.0',
+      win: window,
+      isTopFrame: true,
+      log: () => {},
+      summaryDelayMs: 20,
+      pollMs: 20,
+    };
+  }
+
+  beforeEach(() => {
+    document.body.innerHTML = `<main id="feed"><article data-post="a"><p class="body">${LURE}</p></article><article data-post="b"><p class="body">${LEGIT}</p></article></main>`;
+    href = 'https://fake.example/feed';
+    settings = defaultSettings('id');
+    settingsListeners = [];
+    messageListener = null;
+    sent = [];
+    isAlive = true;
+    dialogs = [];
+    engine = fakeEngine();
+  });
+  afterEach(() => controller?.stop());
+
+  const hosts = () => document.querySelectorAll(HOST_TAG);
+
+  it('picks adapters by match pattern and isPostPage', () => {
+    expect(pickAdapter([adapter], 'https://fake.example/feed/1')).toBe(adapter);
+    expect(pickAdapter([adapter], 'https://fake.example/about')).toBeNull();
+  });
+
+  it('marks the page, scans, and reports a debounced summary', async () => {
+    controller = createContentController(deps());
+    await controller.start();
+    expect(document.documentElement.dataset.lokeramanActive).toBe('true');
+    await until(() => hosts().length === 1);
+    await until(() => sent.length > 0);
+    expect(sent.at(-1)).toMatchObject({ type: 'verdicts/summary', flagged: 1, posts: [{ postId: 'a', site: 'fake' }] });
+    const findings = await messageListener?.({ type: 'content/get-findings' });
+    expect(findings).toMatchObject({ flagged: 1 });
+  });
+
+  it('does nothing on a site the user switched off, and applies switching live', async () => {
+    settings = { ...settings, disabledSites: ['fake'] };
+    controller = createContentController(deps());
+    await controller.start();
+    await wait(50);
+    expect(hosts()).toHaveLength(0);
+    for (const cb of settingsListeners) cb({ ...settings, disabledSites: [] });
+    await until(() => hosts().length === 1);
+    for (const cb of settingsListeners) cb({ ...settings, disabledSites: ['fake'] });
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('skips allowlisted pages and posts', async () => {
+    settings = { ...settings, allowlist: [{ kind: 'post', value: 'a', site: 'fake', added: '2026-01-01' }] };
+    controller = createContentController(deps());
+    await controller.start();
+    await wait(60);
+    expect(hosts()).toHaveLength(0);
+    for (const cb of settingsListeners) cb({ ...settings, allowlist: [] });
+    await until(() => hosts().length === 1);
+    for (const cb of settingsListeners) cb({ ...settings, allowlist: [{ kind: 'page', value: 'https://fake.example/feed', added: 'x' }] });
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('re-scores on a sensitivity change without re-running the engine', async () => {
+    document.querySelector('[data-post="a"] .body')!.textContent = 'Kerja di Kamboja gaji besar tiket ditanggung'; // score 6: medium
+    controller = createContentController(deps());
+    await controller.start();
+    await until(() => hosts().length === 1);
+    const calls = engine.calls.length;
+    for (const cb of settingsListeners) cb({ ...settings, sensitivity: 'relaxed' }); // medium threshold 7.5
+    expect(hosts()).toHaveLength(0);
+    for (const cb of settingsListeners) cb({ ...settings, sensitivity: 'strict' }); // high threshold 6.4, medium 4.8
+    expect((hosts()[0] as HTMLElement).dataset.lokeramanRisk).toBe('medium');
+    expect(engine.calls.length).toBe(calls);
+  });
+
+  it('follows SPA navigation to and from a claimed URL', async () => {
+    href = 'https://fake.example/about';
+    controller = createContentController(deps());
+    await controller.start();
+    await wait(50);
+    expect(hosts()).toHaveLength(0);
+    href = 'https://fake.example/feed/2';
+    await until(() => hosts().length === 1); // found by the poll/popstate route check
+    href = 'https://fake.example/about';
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('tears everything down when the extension context is invalidated', async () => {
+    controller = createContentController(deps());
+    await controller.start();
+    await until(() => hosts().length === 1);
+    isAlive = false;
+    await until(() => controller.stopped);
+    expect(hosts()).toHaveLength(0);
+    expect(messageListener).toBeNull();
+    expect(settingsListeners).toHaveLength(0);
+    expect(document.documentElement.dataset.lokeramanActive).toBeUndefined();
+    // No more work on new posts.
+    document.getElementById('feed')?.insertAdjacentHTML('beforeend', `<article data-post="c"><p class="body">${LURE}</p></article>`);
+    await wait(60);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('hands over to a newer copy of the script', async () => {
+    controller = createContentController(deps());
+    await controller.start();
+    await until(() => hosts().length === 1);
+    const newer = createContentController(deps());
+    await newer.start();
+    expect(controller.stopped).toBe(true);
+    await until(() => hosts().length === 1);
+    newer.stop();
+  });
+
+  it('checks a selection and opens the verdict dialog', async () => {
+    controller = createContentController(deps());
+    await controller.start();
+    await tick();
+    const result = await messageListener?.({ type: 'content/check-selection', text: LURE });
+    expect(result).toEqual({ risk: 'high' });
+    expect(dialogs).toHaveLength(1);
+  });
+
+  it('scrolls to a flagged post', async () => {
+    controller = createContentController(deps());
+    await controller.start();
+    await until(() => hosts().length === 1);
+    expect(await messageListener?.({ type: 'content/scroll-to-post', postId: 'a' })).toBe(true);
+    expect((hosts()[0] as HTMLElement).style.outline).toContain('solid');
+    expect(messageListener?.({ type: 'content/scroll-to-post', postId: 'nope' })).toBeUndefined();
+  });
+});
