@@ -27,7 +27,11 @@ function loadCase(name: string): { doc: Document; expected: Expected } {
 const cases = readdirSync(FIXTURES);
 
 describe(`${adapter.id} adapter fixtures`, () => {
-  it('has fixture cases', () => expect(cases.length).toBeGreaterThan(0));
+  it('has fixture cases with a lure and a legit post somewhere', () => {
+    const roles = cases.flatMap((name) => loadCase(name).expected.posts.map((p) => p.role));
+    expect(roles).toContain('lure');
+    expect(roles).toContain('legit');
+  });
 
   for (const name of cases) {
     it(`extracts ${name}`, () => {
@@ -37,7 +41,6 @@ describe(`${adapter.id} adapter fixtures`, () => {
       expect(posts.map(({ id, text, links, partial }) => ({ id, text, links, partial: partial ?? false }))).toEqual(
         expected.posts.map(({ id, text, links, partial }) => ({ id, text, links, partial })),
       );
-      expect(expected.posts.some((p) => p.role === 'lure') || expected.posts.some((p) => p.role === 'legit')).toBe(true);
     });
   }
 });
