@@ -67,9 +67,14 @@ export function buildLocaleMessages(dir: string): Record<'en' | 'id', Record<str
 }
 
 export default defineConfig({
+  define: {
+    // Only test builds set this; a production build trusts the keys in src/shared/trusted-keys.json alone.
+    __LOKERAMAN_EXTRA_TRUSTED_KEYS__: JSON.stringify(process.env.LOKERAMAN_EXTRA_TRUSTED_KEYS ?? '[]'),
+  },
   plugins: [preact(), crx({ manifest: manifestFor(target), browser: target }), localesPlugin()],
   build: {
-    outDir: `dist/${target}`,
+    // Test builds (e.g. the rule-update e2e with an extra trusted key) go to their own folder.
+    outDir: process.env.LOKERAMAN_OUT_DIR ?? `dist/${target}`,
     emptyOutDir: true,
     // Readable output helps store reviewers; size is measured gzipped in the benchmark.
     minify: true,

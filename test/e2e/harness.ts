@@ -34,6 +34,8 @@ export interface ExtensionSession {
 
 export interface LaunchOptions {
   userDataDir?: string;
+  /** Unpacked extension to load; defaults to dist/chrome. */
+  distDir?: string;
   viewport?: { width: number; height: number };
   locale?: string;
 }
@@ -41,14 +43,15 @@ export interface LaunchOptions {
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   assertChromiumInstalled();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'lokeraman-e2e-'));
+  const extensionDir = options.distDir ?? DIST_CHROME;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: options.locale ?? 'id-ID',
     args: [
-      `--disable-extensions-except=${DIST_CHROME}`,
-      `--load-extension=${DIST_CHROME}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
