@@ -106,10 +106,6 @@ function isInvalidated(error: unknown): boolean {
   return /context invalidated/i.test(String((error as Error)?.message ?? error));
 }
 
-function normalizeSelection(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 export function createContentController(deps: ContentDeps): ContentController {
   const abort = new AbortController();
   const cleanups: Array<() => void> = [];
@@ -214,7 +210,8 @@ export function createContentController(deps: ContentDeps): ContentController {
 
   function findingsPayload() {
     const found = scanner?.findings() ?? [];
-    return { flagged: found.length, posts: summarize(found, scanner?.adapter.id ?? '') };
+    // The background keeps at most 100 per frame; the highest risks come first.
+    return { flagged: found.length, posts: summarize(found.slice(0, 100), scanner?.adapter.id ?? ''), site: scanner?.adapter.id ?? null };
   }
 
   function sendSummary(): void {
@@ -271,16 +268,6 @@ export function createContentController(deps: ContentDeps): ContentController {
     scanner.setAnalyzer(analyzerFor(scanner.adapter));
   }
 
-  function selectionMatches(text: string): boolean {
-    try {
-      const selected = normalizeSelection(deps.win.getSelection()?.toString() ?? '');
-      const wanted = normalizeSelection(text);
-      return selected !== '' && (selected.includes(wanted) || wanted.includes(selected));
-    } catch {
-      return false;
-    }
-  }
-
   function checkText(text: string): { risk: Verdict['risk'] } | undefined {
     if (!rules) return undefined;
     const site = scanner?.adapter.id ?? 'selection';
@@ -318,15 +305,14 @@ export function createContentController(deps: ContentDeps): ContentController {
           // Every frame gets the request; only the top frame answers when it has nothing, so a frame
           // with findings is not drowned out by empty answers.
           if (payload.flagged === 0 && !deps.isTopFrame) return undefined;
-          return Promise.resolve({ ...payload, site: scanner?.adapter.id ?? null, url: deps.href() });
+          return Promise.resolve(payload);
         }
         case 'content/scroll-to-post':
           return typeof msg.postId === 'string' && scrollToPost(msg.postId) ? Promise.resolve(true) : undefined;
         case 'content/check-selection': {
           if (typeof msg.text !== 'string' || msg.text.trim() === '') return undefined;
-          // The frame that holds the selection answers; the top frame answers when the selection is
-          // not readable (inside an input) so the user always gets a verdict.
-          if (!selectionMatches(msg.text) && !deps.isTopFrame) return undefined;
+          // The background addresses the frame the context menu was opened in (frameId), so this
+          // frame answers even when the selection is not readable here (text inside an input).
           const result = checkText(msg.text);
           return result ? Promise.resolve(result) : undefined;
         }

@@ -144,15 +144,12 @@ function install(): void {
       if (main && !main.stopped) return undefined;
       try {
         if (msg.type === 'content/check-page') {
-          // Only the top frame: executeScript injects into the top frame unless told otherwise.
-          if (window.top !== window) return undefined;
           return checkPage(state).catch((error) => {
             log('[lokeraman] page check failed', error);
             return { flagged: 0, posts: [], checked: 0, error: true };
           });
         }
         if (msg.type === 'content/check-selection' && typeof msg.text === 'string' && msg.text.trim()) {
-          if (window.top !== window) return undefined;
           return checkSelection(msg.text).catch((error) => {
             log('[lokeraman] selection check failed', error);
             return { risk: 'none', error: true };
