@@ -1,8 +1,6 @@
 import { render } from 'preact';
-import browser from '../../shared/browser';
-
-function Options() {
-  return <h1>{browser.i18n.getMessage('extName')}</h1>;
-}
+import '../popup/base.css';
+import './options.css';
+import { Options } from './Options';
 
 render(<Options />, document.getElementById('app') as HTMLElement);

@@ -1,8 +1,5 @@
 import { render } from 'preact';
-import browser from '../../shared/browser';
-
-function Popup() {
-  return <h1>{browser.i18n.getMessage('extName')}</h1>;
-}
+import '../popup/base.css';
+import { Popup } from './Popup';
 
 render(<Popup />, document.getElementById('app') as HTMLElement);
