@@ -119,7 +119,7 @@ export async function runScan(args: string[], io: Io): Promise<number> {
   const opened = await new Promise<Error | null>((resolve) => {
     if (input === '-') return resolve(null);
     stream.once('open', () => resolve(null));
-    stream.once('error', (e) => resolve(e));
+    stream.once('error', (e: Error) => resolve(e));
   });
   if (opened) throw new UsageError(`cannot read ${input}: ${(opened as NodeJS.ErrnoException).code ?? opened.message}`);
   const engine = engineOrFail(values, io);
@@ -133,16 +133,16 @@ export async function runScan(args: string[], io: Io): Promise<number> {
   const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
     lineNo++;
-    let out: unknown;
+    let out: ScanOut;
     try {
       out = scanLine(engine, line, uiLang);
     } catch (e) {
       out = { line: lineNo, error: `analysis failed: ${(e as Error).message}` };
     }
-    if (out && typeof out === 'object' && 'error' in out) {
+    if ('error' in out) {
       bad++;
-      (out as { line: number }).line = lineNo;
-    } else risks[(out as { risk: Risk }).risk]++;
+      out.line = lineNo;
+    } else risks[out.risk]++;
     await write(`${JSON.stringify(out)}\n`);
   }
   const secs = ((performance.now() - t0) / 1000).toFixed(2);
@@ -152,7 +152,9 @@ export async function runScan(args: string[], io: Io): Promise<number> {
   return bad > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function scanLine(engine: Engine, line: string, uiLang: 'id' | 'en' | undefined): object {
+type ScanOut = { line: number; error: string } | ReturnType<typeof scanRecord>;
+
+function scanLine(engine: Engine, line: string, uiLang: 'id' | 'en' | undefined): ScanOut {
   if (!line.trim()) return { line: 0, error: 'blank line' };
   let obj: unknown;
   try {

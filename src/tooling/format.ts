@@ -8,9 +8,6 @@ import type * as z from 'zod/mini';
 import { FamiliesSchema, RuleSchema, Term, VocabSchema } from '../engine/schema';
 import { displayPath, loadRuleSet } from './load';
 
-/** Long plain strings and folded prose wrap here; URLs and other unbreakable words stay whole. */
-export const LINE_WIDTH = 100;
-
 export type FileKind = 'rule' | 'vocab' | 'families';
 
 const SCHEMAS: Record<FileKind, z.ZodMiniType> = {
@@ -54,13 +51,10 @@ function canonScalar(node: Scalar): void {
   node.spaceBefore = false;
   if (typeof node.value === 'string') {
     const v = node.value;
-    // A literal block keeps multi-line examples readable; lines ending in spaces would be lost by
-    // editors, so those stay double-quoted with explicit escapes.
-    const multiLine = v.replace(/\n$/, '').includes('\n');
+    // A literal block keeps multi-line text readable (and a folded `>` block's final newline intact);
+    // lines ending in spaces would be lost by editors, so those stay double-quoted with escapes.
     if (/[ \t]\n|[ \t]$/.test(v) && v.includes('\n')) node.type = Scalar.QUOTE_DOUBLE;
-    else if (multiLine) node.type = Scalar.BLOCK_LITERAL;
-    // Prose written as a folded block stays folded (re-wrapped at the line width).
-    else if (node.type === Scalar.BLOCK_FOLDED || v.endsWith('\n')) node.type = Scalar.BLOCK_FOLDED;
+    else if (v.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
     else node.type = undefined;
   } else {
     // `0.50` and `0.5` are the same number; print the plain form.
@@ -154,8 +148,8 @@ export function formatYaml(text: string, kind: FileKind): string {
   let out = doc.toString({
     indent: 2,
     indentSeq: true,
-    lineWidth: LINE_WIDTH,
-    minContentWidth: 20,
+    // One string, one line: folded strings make grep and diffs worse than long lines do.
+    lineWidth: 0,
     defaultKeyType: 'PLAIN',
     defaultStringType: 'PLAIN',
     doubleQuotedAsJSON: false,
