@@ -9,6 +9,8 @@ const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 await build({
   configFile: false,
   logLevel: 'warn',
+  // The extension's public/ folder (icons) has nothing to do with the CLI.
+  publicDir: false,
   build: {
     ssr: 'src/cli/index.ts',
     outDir: 'dist/cli',
@@ -18,7 +20,7 @@ await build({
     sourcemap: false,
     rollupOptions: {
       external: (id) => external.includes(id) || /^(yaml|zod|recheck)(\/|$)/.test(id),
-      output: { format: 'es', entryFileNames: 'lokeraman.mjs', inlineDynamicImports: true },
+      output: { format: 'es', entryFileNames: 'lokeraman.mjs', codeSplitting: false },
     },
   },
 });
