@@ -24,7 +24,7 @@ async function risksIn(target: Page | Frame, postId: string): Promise<string[]> 
 }
 
 const flagged = expect.arrayContaining([expect.stringMatching(/^(medium|high)$/)]);
-const relevantErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
+const relevantErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|net::ERR_|Manifest fetch from/.test(e));
 
 describe('scanner in Chromium', () => {
   let session: ExtensionSession;

@@ -75,8 +75,9 @@ async function hostRisks(page: Page, postId: string): Promise<string[]> {
   return risks;
 }
 
-// Resource 404s are the harness answering sub-resources of a saved page; they are not our errors.
-const relevantErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e));
+// Resource 404s (and the web-app manifest fetch) are the harness answering sub-resources of a saved
+// page; they are not our errors.
+const relevantErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|net::ERR_|Manifest fetch from/.test(e));
 
 describe('site fixtures in Chromium', () => {
   let session: ExtensionSession;
