@@ -44,6 +44,12 @@ describe('collapseText', () => {
     expect(collapseText(el)).toBe('Visible text');
   });
 
+  it('keeps aria-hidden text on request', () => {
+    const el = html('<a href="/h"><span class="sr">hashtag</span><span><span aria-hidden="true">#</span>loker</span></a>');
+    expect(collapseText(el, { skip: ['.sr'] })).toBe('loker');
+    expect(collapseText(el, { skip: ['.sr'], keepAriaHidden: true })).toBe('#loker');
+  });
+
   it('keeps buttons on request and applies extra skip selectors', () => {
     const el = html('<span>A</span> <span role="button">B</span> <span class="x">C</span>');
     expect(collapseText(el, { keepButtons: true, skip: ['.x'] })).toBe('A B');

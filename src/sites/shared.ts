@@ -67,11 +67,16 @@ export interface CollapseOptions {
    * (X). Off by default: in normal flow a source newline renders as a space.
    */
   preserveNewlines?: boolean;
+  /**
+   * Keep aria-hidden subtrees. aria-hidden hides from screen readers, not from the eye: LinkedIn
+   * shows the "#" of hashtags aria-hidden while a visually-hidden "hashtag" is read instead.
+   */
+  keepAriaHidden?: boolean;
 }
 
-function isHidden(el: Element): boolean {
+function isHidden(el: Element, keepAriaHidden = false): boolean {
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
+  if (!keepAriaHidden && el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
   return false;
@@ -109,7 +114,7 @@ export function collapseText(el: Element | null | undefined, options: CollapseOp
     const child = node as Element;
     const tag = child.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) return;
-    if (isHidden(child)) return;
+    if (isHidden(child, options.keepAriaHidden)) return;
     if (!options.keepButtons && isButton(child)) return;
     for (const selector of skip) if (safeMatches(child, selector)) return;
     if (tag === 'BR') {
