@@ -154,5 +154,12 @@ initRuleUpdates();
 (globalThis as unknown as { __lokeraman: unknown }).__lokeraman = {
   handleContextMenuCheck,
   tabFindings: async (tabId: number) => tabFindings(tabId, await readTab(tabId)),
+  /** Tab id whose top frame reported `url` (tab URLs are hidden without the `tabs` permission). */
+  tabIdForUrl: async (url: string) => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined && (await readTab(tab.id))?.[TOP_FRAME]?.url === url) return tab.id;
+    }
+    return null;
+  },
   ensureSettingsMigrated,
 };
