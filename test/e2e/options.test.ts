@@ -125,14 +125,14 @@ describe('options page in Chromium', () => {
   it('allow list: add a page and an author, see them listed, remove one', async () => {
     const options = await session.context.newPage();
     await options.goto(extensionPage(session, OPTIONS));
-    await options.getByLabel('Type').selectOption('page');
-    await options.getByLabel(/Web address/).fill('not a url');
+    await options.getByRole('combobox', { name: 'Type' }).selectOption('page');
+    await options.getByRole('textbox', { name: /Web address/ }).fill('not a url');
     await options.getByRole('button', { name: 'Add', exact: true }).click();
     await options.getByRole('alert').filter({ hasText: 'https://' }).waitFor();
-    await options.getByLabel(/Web address/).fill('https://www.facebook.com/groups/loker-resmi');
+    await options.getByRole('textbox', { name: /Web address/ }).fill('https://www.facebook.com/groups/loker-resmi');
     await options.getByRole('button', { name: 'Add', exact: true }).click();
-    await options.getByLabel('Type').selectOption('author');
-    await options.getByLabel(/Author name/).fill('Disnaker Kota');
+    await options.getByRole('combobox', { name: 'Type' }).selectOption('author');
+    await options.getByRole('textbox', { name: /Author name/ }).fill('Disnaker Kota');
     await options.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => options.locator('[data-lokeraman-allowlist] li').count()).toBe(2);
     await options.getByRole('button', { name: 'Remove Disnaker Kota from the allow list' }).click();

@@ -244,19 +244,23 @@ export function Options() {
           </ul>
         )}
         <form class="add-allow" onSubmit={addAllow}>
-          <label>
-            {t('options_allow_kind', lang)}
+          <div>
+            <label for="allow-kind">{t('options_allow_kind', lang)}</label>
             <select
+              id="allow-kind"
               value={allowKind}
               onChange={(event) => setAllowKind((event.currentTarget as HTMLSelectElement).value as 'page' | 'author')}
             >
               <option value="page">{t('options_allow_kind_page', lang)}</option>
               <option value="author">{t('options_allow_kind_author', lang)}</option>
             </select>
-          </label>
-          <label>
-            {t(allowKind === 'page' ? 'options_allow_value_page' : 'options_allow_value_author', lang)}
+          </div>
+          <div>
+            <label for="allow-value">
+              {t(allowKind === 'page' ? 'options_allow_value_page' : 'options_allow_value_author', lang)}
+            </label>
             <input
+              id="allow-value"
               type="text"
               inputMode={allowKind === 'page' ? 'url' : 'text'}
               value={allowValue}
@@ -264,7 +268,7 @@ export function Options() {
               aria-describedby={allowError ? 'allow-error' : undefined}
               onInput={(event) => setAllowValue((event.currentTarget as HTMLInputElement).value)}
             />
-          </label>
+          </div>
           <button type="submit">{t('options_allow_add', lang)}</button>
         </form>
         {allowError && (
