@@ -11,10 +11,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createEngine } from '../src/engine/index';
 import { buildBundle, REPO_ROOT } from '../src/tooling/build';
 import { dedupKey, fieldText, type Row, readCorpus } from '../src/tooling/corpus';
-import { createEngine } from '../src/engine/index';
-import { type EvalStats, evaluate, pct, table } from '../src/tooling/evaluate';
+import {
+  compareToBaseline as compare,
+  type EvalStats,
+  evaluate,
+  type Figures,
+  pct,
+  table,
+} from '../src/tooling/evaluate';
 import { formatError } from '../src/tooling/load';
 
 type Kind = 'negative' | 'positive';
@@ -57,8 +64,16 @@ const GROUPS: GroupDef[] = [
     title: 'Legitimate Indonesian job ads',
     target: { metric: 'medium', op: '<=', value: 0.5 },
     corpora: [
-      { id: 'lokerid', files: ['id-jobs-lokerid-2025/job_postings_processed.csv'], text: (r) => join_(r.Title, r.Description) },
-      { id: 'jobstreet-fpp', files: ['id-jobs-jobstreet-fpp-2025/jobs.jsonl'], text: (r) => join_(r.job_title, r.job_description) },
+      {
+        id: 'lokerid',
+        files: ['id-jobs-lokerid-2025/job_postings_processed.csv'],
+        text: (r) => join_(r.Title, r.Description),
+      },
+      {
+        id: 'jobstreet-fpp',
+        files: ['id-jobs-jobstreet-fpp-2025/jobs.jsonl'],
+        text: (r) => join_(r.job_title, r.job_description),
+      },
       {
         id: 'jobindo-bandung',
         files: ['id-jobs-jobindo-bandung-2018/result.json'],
@@ -133,19 +148,13 @@ const GROUPS: GroupDef[] = [
         id: 'ph-sms-work',
         files: ['ph-scam-sms/proof.csv'],
         filter: (r) =>
-          ['work', 'job offer', 'passive income'].includes(String(r.type).trim().toLowerCase()) && isMessage(String(r.proof ?? '')),
+          ['work', 'job offer', 'passive income'].includes(String(r.type).trim().toLowerCase()) &&
+          isMessage(String(r.proof ?? '')),
         text: (r) => join_(r.proof),
       },
     ],
   },
 ];
-
-interface Figures {
-  n: number;
-  low: number;
-  medium: number;
-  high: number;
-}
 
 interface Baseline {
   note: string;
@@ -202,21 +211,6 @@ function meets(g: GroupDef, f: Figures): boolean {
   return g.target.op === '<=' ? v <= g.target.value : v >= g.target.value;
 }
 
-/** Regressions against the baseline: false alarms may not rise, detection may not fall. */
-function compare(kind: Kind, name: string, now: Figures, base: Figures | undefined, tol: number): string[] {
-  if (!base) return [`${name}: no baseline (run with --update)`];
-  const out: string[] = [];
-  for (const m of ['low', 'medium', 'high'] as const) {
-    if (kind === 'negative' && now[m] > base[m] + tol) {
-      out.push(`${name}: false alarms at >= ${m} rose from ${base[m]}% to ${now[m]}%`);
-    }
-    if (kind === 'positive' && now[m] < base[m] - tol) {
-      out.push(`${name}: detection at >= ${m} fell from ${base[m]}% to ${now[m]}%`);
-    }
-  }
-  return out;
-}
-
 async function run(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -243,7 +237,14 @@ async function run(): Promise<number> {
   const t0 = performance.now();
   const loaded = loadGroups(corpusDir);
   const results = loaded.map(({ group, corpora }) => {
-    const per = corpora.map((c) => ({ id: c.def.id, rows: c.rows, stats: evaluate(analyze, c.texts.map((text) => ({ text }))) }));
+    const per = corpora.map((c) => ({
+      id: c.def.id,
+      rows: c.rows,
+      stats: evaluate(
+        analyze,
+        c.texts.map((text) => ({ text })),
+      ),
+    }));
     const all = evaluate(
       analyze,
       corpora.flatMap((c) => c.texts.map((text) => ({ text }))),
@@ -260,14 +261,26 @@ async function run(): Promise<number> {
   };
 
   if (values.json) {
-    console.log(JSON.stringify({ ...current, perRule: Object.fromEntries(results.map((r) => [r.group.id, r.all.perRule])) }, null, 2));
+    console.log(
+      JSON.stringify(
+        { ...current, perRule: Object.fromEntries(results.map((r) => [r.group.id, r.all.perRule])) },
+        null,
+        2,
+      ),
+    );
   } else {
-    console.log(`Rules: ${built.counts.rules} (${Object.entries(built.counts.byKind).map(([k, n]) => `${n} ${k}`).join(', ')}); corpora from ${corpusDir}; ${secs.toFixed(1)} s\n`);
+    console.log(
+      `Rules: ${built.counts.rules} (${Object.entries(built.counts.byKind)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')}); corpora from ${corpusDir}; ${secs.toFixed(1)} s\n`,
+    );
     for (const r of results) {
       const g = r.group;
       const f = figures(r.all);
       const t = g.target;
-      console.log(`== ${g.id}: ${g.title}  [target ${t.metric === 'low' ? '>= low' : t.metric === 'medium' ? '>= medium' : 'high'} ${t.op} ${t.value}%${t.note ? `, ${t.note}` : ''}: ${meets(g, f) ? 'met' : 'NOT met'}]`);
+      console.log(
+        `== ${g.id}: ${g.title}  [target ${t.metric === 'low' ? '>= low' : t.metric === 'medium' ? '>= medium' : 'high'} ${t.op} ${t.value}%${t.note ? `, ${t.note}` : ''}: ${meets(g, f) ? 'met' : 'NOT met'}]`,
+      );
       console.log(
         table(
           ['corpus', 'rows', 'n (dedup)', '% >=low', '% >=medium', '% high', '% job-offer'],
@@ -281,7 +294,15 @@ async function run(): Promise<number> {
               pct(p.stats.high, p.stats.n).toFixed(2),
               pct(p.stats.jobOffer, p.stats.n).toFixed(2),
             ]),
-            ['ALL', r.per.reduce((a, p) => a + p.rows, 0), f.n, f.low.toFixed(2), f.medium.toFixed(2), f.high.toFixed(2), pct(r.all.jobOffer, f.n).toFixed(2)],
+            [
+              'ALL',
+              r.per.reduce((a, p) => a + p.rows, 0),
+              f.n,
+              f.low.toFixed(2),
+              f.medium.toFixed(2),
+              f.high.toFixed(2),
+              pct(r.all.jobOffer, f.n).toFixed(2),
+            ],
           ],
         ),
       );
@@ -293,14 +314,19 @@ async function run(): Promise<number> {
       ruleIds.length
         ? table(
             ['rule', ...results.map((r) => r.group.id)],
-            ruleIds.map((id) => [id, ...results.map((r) => {
-              const k = r.all.perRule[id] ?? 0;
-              return k ? `${k} (${pct(k, r.all.n).toFixed(1)}%)` : '-';
-            })]),
+            ruleIds.map((id) => [
+              id,
+              ...results.map((r) => {
+                const k = r.all.perRule[id] ?? 0;
+                return k ? `${k} (${pct(k, r.all.n).toFixed(1)}%)` : '-';
+              }),
+            ]),
           )
         : 'No rule fired.',
     );
-    console.log('\nSkipped: id-jobs-maganghub-2025 (XLSX; no reader installed), id-jobs-jobstreet-snippets-2021 (150-character snippets), id-sms-spam-wibisono (no job scams).');
+    console.log(
+      '\nSkipped: id-jobs-maganghub-2025 (XLSX; no reader installed), id-jobs-jobstreet-snippets-2021 (150-character snippets), id-sms-spam-wibisono (no job scams).',
+    );
   }
 
   if (values.update) {

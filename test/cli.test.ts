@@ -32,7 +32,10 @@ describe('scan --jsonl (outside evaluation contract)', () => {
       JSON.stringify(['an', 'array']),
     ].join('\n');
     const r = cli(['scan', '--jsonl', '-', '--rules', GOOD], `${input}\n`);
-    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(6);
 
     expect(Object.keys(lines[0])).toEqual(['id', 'risk', 'score', 'lang', 'flags']);
@@ -59,10 +62,15 @@ describe('scan --jsonl (outside evaluation contract)', () => {
 
   it('exits 0 when every line was analysed, reading a file and keeping order over many lines', () => {
     const n = 1500;
-    const input = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i}`, text: i % 3 ? 'kerja di bandung' : SCAM })).join('\n');
+    const input = Array.from({ length: n }, (_, i) =>
+      JSON.stringify({ id: `r${i}`, text: i % 3 ? 'kerja di bandung' : SCAM }),
+    ).join('\n');
     const r = cli(['scan', '--jsonl', '-', '--rules', GOOD], input);
     expect(r.code).toBe(0);
-    const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(Array.from({ length: n }, (_, i) => `r${i}`));
     expect(r.out.split('\n').length).toBe(n + 1);
   });
@@ -80,9 +88,16 @@ describe('check', () => {
     const r = cli(['check', '-', '--json', '--rules', GOOD], SCAM);
     const v = JSON.parse(r.out);
     expect(Object.keys(v)).toEqual(expect.arrayContaining(['risk', 'score', 'lang', 'flags', 'isJobOffer']));
-    expect(v.flags.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['fixture-destination', 'fixture-pay', 'fixture-combo']));
+    expect(v.flags.map((f: { id: string }) => f.id)).toEqual(
+      expect.arrayContaining(['fixture-destination', 'fixture-pay', 'fixture-combo']),
+    );
     expect(v.flags[0]).toEqual(
-      expect.objectContaining({ id: expect.any(String), title: expect.any(String), message: expect.any(String), evidence: expect.any(Array) }),
+      expect.objectContaining({
+        id: expect.any(String),
+        title: expect.any(String),
+        message: expect.any(String),
+        evidence: expect.any(Array),
+      }),
     );
     expect(['medium', 'high']).toContain(v.risk);
     expect(r.code).toBe(1);
@@ -142,7 +157,14 @@ describe('rules commands', () => {
   });
 
   it('validate --json', () => {
-    const r = cli(['rules', 'validate', '--json', '--no-redos', '--rules', join(ROOT, 'test', 'fixtures', 'rules', 'broken-id')]);
+    const r = cli([
+      'rules',
+      'validate',
+      '--json',
+      '--no-redos',
+      '--rules',
+      join(ROOT, 'test', 'fixtures', 'rules', 'broken-id'),
+    ]);
     const j = JSON.parse(r.out);
     expect(j.ok).toBe(false);
     expect(j.errors[0]).toMatchObject({ code: 'RULE_E_ID_MISMATCH', line: 1, ruleId: 'other-name' });

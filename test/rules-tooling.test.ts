@@ -87,7 +87,14 @@ describe('broken rule fixtures name file, line and rule id', () => {
     // same id as a good rule, in another theme
     cpSync(join(FIX, 'good', 'pay', 'fixture-pay.yaml'), join(dir, 't', 'fixture-pay.yaml'));
     const codes = new Set(loadRuleSet(dir).errors.map((e) => e.code));
-    for (const c of ['RULE_E_SCHEMA', 'RULE_E_DUPLICATE_ID', 'RULE_E_ID_MISMATCH', 'RULE_E_REDOS', 'RULE_E_UNKNOWN_VOCAB', 'RULE_E_YAML']) {
+    for (const c of [
+      'RULE_E_SCHEMA',
+      'RULE_E_DUPLICATE_ID',
+      'RULE_E_ID_MISMATCH',
+      'RULE_E_REDOS',
+      'RULE_E_UNKNOWN_VOCAB',
+      'RULE_E_YAML',
+    ]) {
       expect(codes, c).toContain(c);
     }
   });
@@ -111,7 +118,9 @@ describe('broken rule fixtures name file, line and rule id', () => {
     expect(g2).toMatchObject({ ruleId: 'fixture-gate', line: 2 });
     writeFileSync(p, text.replace('    - gaji sesuai umr\n', '    - gaji sesuai umr\n    - tunjangan makan\n'));
     const codes2 = loadRuleSet(dir).errors.map((e) => e.code);
-    expect(codes2).toEqual(expect.arrayContaining(['RULE_E_UNKNOWN_FAMILY', 'RULE_E_FLAG_KIND', 'RULE_E_UNKNOWN_FLAG']));
+    expect(codes2).toEqual(
+      expect.arrayContaining(['RULE_E_UNKNOWN_FAMILY', 'RULE_E_FLAG_KIND', 'RULE_E_UNKNOWN_FLAG']),
+    );
   });
 
   it('a missing reference list is its own code', () => {
@@ -130,7 +139,12 @@ describe('good fixture set', () => {
   it('loads without errors or warnings', () => {
     const r = loadRuleSet(good);
     expect(r.errors.map(formatError)).toEqual([]);
-    expect(r.rules.map((x) => x.rule.id).sort()).toEqual(['fixture-combo', 'fixture-destination', 'fixture-gate', 'fixture-pay']);
+    expect(r.rules.map((x) => x.rule.id).sort()).toEqual([
+      'fixture-combo',
+      'fixture-destination',
+      'fixture-gate',
+      'fixture-pay',
+    ]);
     expect(r.vocabs).toHaveLength(1);
     expect(r.families?.thresholds.medium).toBe(30);
   });
@@ -155,7 +169,13 @@ describe('good fixture set', () => {
       'fixture-gate',
       'fixture-pay',
     ]);
-    expect(r.counts).toMatchObject({ rules: 4, vocabs: 1, terms: 3, families: 4, byKind: { signal: 2, combo: 1, gate: 1 } });
+    expect(r.counts).toMatchObject({
+      rules: 4,
+      vocabs: 1,
+      terms: 3,
+      families: 4,
+      byKind: { signal: 2, combo: 1, gate: 1 },
+    });
   });
 
   it('refuses to build a broken set', () => {
@@ -231,7 +251,9 @@ examples:
   });
 
   it('sorts vocabulary terms and keeps families key order', () => {
-    expect(formatYaml('terms: [b, B, a]\nname: v\ndescription: d\n', 'vocab')).toBe('name: v\ndescription: d\nterms:\n  - a\n  - b\n');
+    expect(formatYaml('terms: [b, B, a]\nname: v\ndescription: d\n', 'vocab')).toBe(
+      'name: v\ndescription: d\nterms:\n  - a\n  - b\n',
+    );
     expect(fileKind('rules', 'rules/vocab/x.yaml')).toBe('vocab');
     expect(fileKind('rules', 'rules/families.yaml')).toBe('families');
     expect(fileKind('rules', 'rules/pay/x.yaml')).toBe('rule');
@@ -241,7 +263,10 @@ examples:
     const dir = tmp();
     cpSync(join(FIX, 'good'), dir, { recursive: true });
     const p = join(dir, 'job', 'fixture-gate.yaml');
-    writeFileSync(p, readFileSync(p, 'utf8').replace('      - loker\n      - lowongan\n', '      - lowongan\n      - loker\n'));
+    writeFileSync(
+      p,
+      readFileSync(p, 'utf8').replace('      - loker\n      - lowongan\n', '      - lowongan\n      - loker\n'),
+    );
     const check = formatRuleSet(dir, { check: true });
     expect(check.changed).toHaveLength(1);
     expect(check.changed[0]).toMatch(/fixture-gate\.yaml$/);

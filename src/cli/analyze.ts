@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { AnalyzeContext, Risk } from '../engine/types';
 import { type Engine, loadEngine, scanRecord } from '../tooling/engine-io';
 import { formatError } from '../tooling/load';
-import { EXIT_FINDINGS, EXIT_OK, type Io, parse, readInput, UsageError, highlight } from './util';
+import { EXIT_FINDINGS, EXIT_OK, highlight, type Io, parse, readInput, UsageError } from './util';
 
 const ENGINE_OPTS = {
   rules: { type: 'string' },
@@ -81,16 +81,26 @@ export function runCheck(args: string[], io: Io): number {
     return code;
   }
   const b = (s: string) => (io.tty ? `\x1b[1m${s}\x1b[0m` : s);
-  io.out(`${b('Risk:')} ${v.risk.toUpperCase()}   ${b('Score:')} ${v.score}   ${b('Language:')} ${v.lang}   ${b('Job offer:')} ${v.isJobOffer ? 'yes' : 'no'}${v.truncated ? '   (text truncated)' : ''}\n`);
+  io.out(
+    `${b('Risk:')} ${v.risk.toUpperCase()}   ${b('Score:')} ${v.score}   ${b('Language:')} ${v.lang}   ${b('Job offer:')} ${v.isJobOffer ? 'yes' : 'no'}${v.truncated ? '   (text truncated)' : ''}\n`,
+  );
   if (v.flags.length === 0) io.out('\nNo warning signs found.\n');
   else {
     io.out(`\n${b('Reasons:')}\n`);
     for (const f of v.flags) {
       const ev = f.evidence.map((e) => JSON.stringify(e.text)).join(', ');
-      io.out(`  - ${f.title} [${f.id}, ${f.family}, ${f.weight >= 0 ? '+' : ''}${f.weight}]\n    ${f.message}\n${ev ? `    evidence: ${ev}\n` : ''}`);
+      io.out(
+        `  - ${f.title} [${f.id}, ${f.family}, ${f.weight >= 0 ? '+' : ''}${f.weight}]\n    ${f.message}\n${ev ? `    evidence: ${ev}\n` : ''}`,
+      );
     }
   }
-  io.out(`\n${b('Text:')}\n${highlight(text, v.flags.flatMap((f) => f.evidence), io.tty)}\n`);
+  io.out(
+    `\n${b('Text:')}\n${highlight(
+      text,
+      v.flags.flatMap((f) => f.evidence),
+      io.tty,
+    )}\n`,
+  );
   return code;
 }
 

@@ -92,7 +92,9 @@ export function runEval(args: string[], io: Io): number {
     );
     return EXIT_OK;
   }
-  io.out(`${basename(path)}: ${s.n} texts (field "${field}"; ${rows.length - items.length} empty skipped), ${(s.ms / Math.max(1, s.n)).toFixed(2)} ms/text\n\n`);
+  io.out(
+    `${basename(path)}: ${s.n} texts (field "${field}"; ${rows.length - items.length} empty skipped), ${(s.ms / Math.max(1, s.n)).toFixed(2)} ms/text\n\n`,
+  );
   io.out(
     `${table(
       ['risk', 'texts', '%'],
@@ -107,7 +109,10 @@ export function runEval(args: string[], io: Io): number {
   const perRule = Object.entries(s.perRule).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   io.out(
     perRule.length
-      ? `${table(['rule', 'fires', '%'], perRule.map(([id, k]) => [id, k, pct(k, s.n).toFixed(2)]))}\n`
+      ? `${table(
+          ['rule', 'fires', '%'],
+          perRule.map(([id, k]) => [id, k, pct(k, s.n).toFixed(2)]),
+        )}\n`
       : 'No rule fired.\n',
   );
   if (s.confusion && pr) {

@@ -72,10 +72,14 @@ export function runRules(args: string[], io: Io): number {
       noExtra();
       const r = loadRuleSet(rulesDir, { redos });
       if (values.json) {
-        io.out(`${JSON.stringify({ ok: !hasErrors(r.errors), rules: r.rules.length, vocabs: r.vocabs.length, errors: r.errors }, null, 2)}\n`);
+        io.out(
+          `${JSON.stringify({ ok: !hasErrors(r.errors), rules: r.rules.length, vocabs: r.vocabs.length, errors: r.errors }, null, 2)}\n`,
+        );
       } else {
         printErrors(r.errors, io);
-        io.out(`${r.rules.length} rules, ${r.vocabs.length} vocabularies, ${r.files.length} files: ${summary(r.errors)}\n`);
+        io.out(
+          `${r.rules.length} rules, ${r.vocabs.length} vocabularies, ${r.files.length} files: ${summary(r.errors)}\n`,
+        );
       }
       return hasErrors(r.errors) ? EXIT_FINDINGS : EXIT_OK;
     }
@@ -87,7 +91,9 @@ export function runRules(args: string[], io: Io): number {
       const r = formatRuleSet(rulesDir, { check: Boolean(values.check) });
       for (const f of r.failed) io.err(`${f.file}${f.line ? `:${f.line}` : ''}: cannot format: ${f.message}\n`);
       for (const f of r.changed) io.out(`${values.check ? 'not canonical' : 'formatted'}: ${f}\n`);
-      io.out(`${r.total} files, ${r.changed.length} ${values.check ? 'not canonical' : 'rewritten'}, ${r.failed.length} unreadable\n`);
+      io.out(
+        `${r.total} files, ${r.changed.length} ${values.check ? 'not canonical' : 'rewritten'}, ${r.failed.length} unreadable\n`,
+      );
       if (r.failed.length) return EXIT_FINDINGS;
       return values.check && r.changed.length ? EXIT_FINDINGS : EXIT_OK;
     }
@@ -116,7 +122,11 @@ export function runRules(args: string[], io: Io): number {
       const p = schemaPath(rulesDir);
       if (values.check) {
         const current = existsSync(p) && readFileSync(p, 'utf8') === ruleJsonSchema();
-        io.out(current ? `${displayPath(p)} is up to date\n` : `${displayPath(p)} is out of date: run \`lokeraman rules schema\`\n`);
+        io.out(
+          current
+            ? `${displayPath(p)} is up to date\n`
+            : `${displayPath(p)} is out of date: run \`lokeraman rules schema\`\n`,
+        );
         return current ? EXIT_OK : EXIT_FINDINGS;
       }
       const changed = writeRuleJsonSchema(rulesDir);
@@ -150,8 +160,23 @@ function rulesTest(rulesDir: string, json: boolean, io: Io): number {
         {
           ok: failed.length === 0,
           examples: results.length,
-          failed: failed.map((r) => ({ rule: r.ruleId, kind: r.kind, n: r.n, file: r.file, line: r.line, text: r.text, fired: r.fired })),
-          todo: todo.map((r) => ({ rule: r.ruleId, kind: r.kind, n: r.n, file: r.file, line: r.line, nowPasses: r.pass })),
+          failed: failed.map((r) => ({
+            rule: r.ruleId,
+            kind: r.kind,
+            n: r.n,
+            file: r.file,
+            line: r.line,
+            text: r.text,
+            fired: r.fired,
+          })),
+          todo: todo.map((r) => ({
+            rule: r.ruleId,
+            kind: r.kind,
+            n: r.n,
+            file: r.file,
+            line: r.line,
+            nowPasses: r.pass,
+          })),
         },
         null,
         2,
@@ -160,7 +185,9 @@ function rulesTest(rulesDir: string, json: boolean, io: Io): number {
   } else {
     for (const r of failed) io.err(`FAIL ${describeFailure(r)}\n`);
     for (const r of todo) {
-      io.out(`todo ${r.file}:${r.line}: rule ${r.ruleId} ${r.kind} #${r.n}: ${r.pass ? 'now passes: move it to ' + r.kind.slice(5) : 'still open'}\n`);
+      io.out(
+        `todo ${r.file}:${r.line}: rule ${r.ruleId} ${r.kind} #${r.n}: ${r.pass ? `now passes: move it to ${r.kind.slice(5)}` : 'still open'}\n`,
+      );
     }
     const core = results.length - todo.length;
     io.out(
@@ -180,7 +207,9 @@ function explain(rulesDir: string, id: string, io: Io): number {
   }
   const rule = lr.rule;
   const lines: string[] = [];
-  lines.push(`${rule.id}  (${rule.kind}${rule.gate ? `: ${rule.gate}` : ''}, family ${rule.family}, weight ${rule.weight}, added ${rule.added})`);
+  lines.push(
+    `${rule.id}  (${rule.kind}${rule.gate ? `: ${rule.gate}` : ''}, family ${rule.family}, weight ${rule.weight}, added ${rule.added})`,
+  );
   lines.push(`file: ${relative(process.cwd(), lr.file) || lr.file}`);
   lines.push(`languages: ${rule.languages.join(', ')}`);
   lines.push('', 'title:');
@@ -213,11 +242,15 @@ function patternLines(p: P, prefix: string): string[] {
   const pad = ' '.repeat(prefix.length);
   if ('terms' in p) return [`${prefix}terms: ${p.terms.join(' | ')}`];
   if ('near' in p) {
-    return [`${prefix}near (within ${p.near.within} words): ${p.near.terms.join(' | ')}  WITH  ${p.near.with.join(' | ')}`];
+    return [
+      `${prefix}near (within ${p.near.within} words): ${p.near.terms.join(' | ')}  WITH  ${p.near.with.join(' | ')}`,
+    ];
   }
   if ('regex' in p) return [`${prefix}regex: /${p.regex}/${p.flags ?? ''}`];
   if ('money' in p) {
-    return [`${prefix}money >= ${p.money.min_idr_month.toLocaleString('en')} IDR/month${p.money.currencies ? ` in ${p.money.currencies.join(', ')}` : ''}`];
+    return [
+      `${prefix}money >= ${p.money.min_idr_month.toLocaleString('en')} IDR/month${p.money.currencies ? ` in ${p.money.currencies.join(', ')}` : ''}`,
+    ];
   }
   if ('phone' in p) return [`${prefix}phone number from: ${p.phone.countries.join(', ')}`];
   if ('link' in p) return [`${prefix}link to: ${p.link.hosts.join(', ')}`];

@@ -34,7 +34,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** parseArgs with strict checking; unknown options and missing values become usage errors. */
 export function parse<O extends Options>(args: string[], options: O, help: string) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError((e as Error).message.split('\n')[0], help);
   }

@@ -145,7 +145,9 @@ export function buildBundle(opts: BuildOptions = {}): BuildResult {
 export function compileErrors(e: unknown, load: LoadResult): RuleError[] {
   const issues = (e as { issues?: unknown }).issues;
   if (!Array.isArray(issues)) {
-    return [{ code: 'RULE_E_COMPILE', severity: 'error', file: '(compile)', message: (e as Error)?.message ?? String(e) }];
+    return [
+      { code: 'RULE_E_COMPILE', severity: 'error', file: '(compile)', message: (e as Error)?.message ?? String(e) },
+    ];
   }
   return issues.map((raw) => {
     const issue = raw as { code?: string; ruleId?: string; path?: (string | number)[]; message?: string };

@@ -13,7 +13,9 @@ export interface EngineSource {
   bundleFile?: string;
 }
 
-export type EngineLoad = { ok: true; engine: Engine; bundle: RuleBundle; origin: string } | { ok: false; errors: RuleError[] };
+export type EngineLoad =
+  | { ok: true; engine: Engine; bundle: RuleBundle; origin: string }
+  | { ok: false; errors: RuleError[] };
 
 export function loadEngine(src: EngineSource = {}): EngineLoad {
   if (src.bundleFile) {

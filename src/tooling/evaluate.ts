@@ -38,7 +38,8 @@ export function addVerdict(s: EvalStats, v: Verdict, label?: boolean): void {
   if (v.isJobOffer) s.jobOffer++;
   for (const id of new Set(v.flags.map((f) => f.id))) s.perRule[id] = (s.perRule[id] ?? 0) + 1;
   if (label !== undefined) {
-    const c = (s.confusion ??= { tp: 0, fp: 0, fn: 0, tn: 0 });
+    if (!s.confusion) s.confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    const c = s.confusion;
     const pred = riskAtLeast(v.risk, 'medium');
     if (pred && label) c.tp++;
     else if (pred) c.fp++;
@@ -72,6 +73,41 @@ export function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Rates (percent) of one corpus or group, as stored in test/eval/baseline.json. */
+export interface Figures {
+  n: number;
+  low: number;
+  medium: number;
+  high: number;
+}
+
+/**
+ * Regressions against a baseline, in percentage points beyond `tol`: on negative corpora no rate may rise
+ * (more false alarms), on positive corpora none may fall (fewer detections). Improvements pass.
+ */
+export function compareToBaseline(
+  kind: 'negative' | 'positive',
+  name: string,
+  now: Figures,
+  base: Figures | undefined,
+  tol: number,
+): string[] {
+  if (!base) return [`${name}: no baseline (run with --update)`];
+  const out: string[] = [];
+  for (const m of ['low', 'medium', 'high'] as const) {
+    if (kind === 'negative' && now[m] > base[m] + tol) {
+      out.push(`${name}: false alarms at >= ${m} rose from ${base[m]}% to ${now[m]}%`);
+    }
+    if (kind === 'positive' && now[m] < base[m] - tol) {
+      out.push(`${name}: detection at >= ${m} fell from ${base[m]}% to ${now[m]}%`);
+    }
+  }
+  return out;
 }

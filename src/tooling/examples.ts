@@ -1,8 +1,9 @@
 // Inline examples as test cases: every `match` text must make its rule fire, every `no_match` must not.
 // `todo_*` lists are run and reported but never fail (known misses and false alarms, kept visible).
+
+import { createEngine } from '../engine/index';
 import type { Rule } from '../engine/schema';
 import type { Verdict } from '../engine/types';
-import { createEngine } from '../engine/index';
 import type { Engine } from './engine-io';
 import type { LoadedRule } from './load';
 import { locate } from './yaml-source';
@@ -59,7 +60,10 @@ const soloGates = new WeakMap<Engine, Map<string, Engine>>();
 
 function soloGateEngine(engine: Engine, ruleId: string): Engine {
   let byId = soloGates.get(engine);
-  if (!byId) soloGates.set(engine, (byId = new Map()));
+  if (!byId) {
+    byId = new Map();
+    soloGates.set(engine, byId);
+  }
   let solo = byId.get(ruleId);
   if (!solo) {
     const b = engine.bundle;

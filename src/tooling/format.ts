@@ -118,9 +118,7 @@ function canonNode(node: unknown, schema: z.ZodMiniType | undefined): void {
         seen.add(k);
         return true;
       });
-      items.sort((a, b) =>
-        isScalar(a) && isScalar(b) ? compareTerms(String(a.value), String(b.value)) : 0,
-      );
+      items.sort((a, b) => (isScalar(a) && isScalar(b) ? compareTerms(String(a.value), String(b.value)) : 0));
       node.items = items;
     }
     for (const it of node.items) canonNode(it, element);

@@ -77,7 +77,6 @@ export function formatError(e: RuleError): string {
 
 type Issue = z.core.$ZodIssue;
 
-
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
   for (const seg of path) {
@@ -497,7 +496,8 @@ function semanticChecks(lr: LoadedRule, ctx: SemanticCtx): void {
       `unknown family \`${rule.family}\` (families.yaml has ${Object.keys(ctx.families).join(', ')})`,
     );
   }
-  if (rule.kind === 'gate' && !rule.gate) push('RULE_E_GATE', ['kind'], 'a gate rule needs `gate: job-offer|not-offer`');
+  if (rule.kind === 'gate' && !rule.gate)
+    push('RULE_E_GATE', ['kind'], 'a gate rule needs `gate: job-offer|not-offer`');
   if (rule.kind !== 'gate' && rule.gate) push('RULE_E_GATE', ['gate'], '`gate` is only for rules of kind gate');
 
   const checkTerms = (terms: readonly string[], path: PropertyKey[]) => {

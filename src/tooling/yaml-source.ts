@@ -1,6 +1,6 @@
 // Parsing YAML while keeping the node tree, so any error found later (zod issue, duplicate id, bad regex)
 // can point at the exact line and column of the offending key or value in the author's file.
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, parseDocument, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 
 export interface SourcePos {
   line: number;
