@@ -34,42 +34,44 @@ interface Entry {
 }
 
 class WordTable {
-  keys: Int32Array;
-  vals: Int32Array;
-  mask: number;
+  /** Interleaved [hash, entry+1] pairs: one cache line per probe. Built by finalize(). */
+  slots: Int32Array = new Int32Array(2);
+  mask = 0;
   entries: Entry[] = [];
   private index = new Map<string, number>();
-
-  constructor(expected: number) {
-    let size = 16;
-    while (size < expected * 2 + 16) size *= 2;
-    this.keys = new Int32Array(size);
-    this.vals = new Int32Array(size);
-    this.mask = size - 1;
-  }
 
   entryFor(word: string): Entry {
     const i = this.index.get(word);
     if (i !== undefined) return this.entries[i];
     const e: Entry = { word, syms: [], lang: 0 };
-    const id = this.entries.length;
+    this.index.set(word, this.entries.length);
     this.entries.push(e);
-    this.index.set(word, id);
-    const h = hashString(word);
-    let slot = h & this.mask;
-    while (this.vals[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.keys[slot] = h;
-    this.vals[slot] = id + 1;
     return e;
+  }
+
+  /** Builds the probe table once every word is known (load factor ≤ 0.5 keeps misses to ~1.5 probes). */
+  finalize(): void {
+    let size = 16;
+    while (size < this.entries.length * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+    this.entries.forEach((e, id) => {
+      const h = hashString(e.word);
+      let slot = h & this.mask;
+      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = h;
+      this.slots[slot * 2 + 1] = id + 1;
+    });
   }
 
   /** Entry index for the word buf[s, s+len) with hash h, or -1. */
   lookup(h: number, buf: Uint16Array, s: number, len: number): number {
+    const slots = this.slots;
     let slot = h & this.mask;
     for (;;) {
-      const v = this.vals[slot];
+      const v = slots[slot * 2 + 1];
       if (v === 0) return -1;
-      if (this.keys[slot] === h) {
+      if (slots[slot * 2] === h) {
         const w = this.entries[v - 1].word;
         if (w.length === len) {
           let k = 0;
@@ -121,8 +123,8 @@ export function createEngine(bundle: RuleBundle): Engine {
   }
   // ----- symbols: one per distinct (word, mode) -----
   const symIndex = new Map<string, number>();
-  const exact = new WordTable(bundle.terms.length * 8 + 512);
-  const prefix = new WordTable(64);
+  const exact = new WordTable();
+  const prefix = new WordTable();
   let prefixMask = 0;
   const symSingle: number[][] = [];
   const symFirstMulti: number[][] = [];
@@ -163,6 +165,8 @@ export function createEngine(bundle: RuleBundle): Engine {
     }
   });
   for (const [w, bits] of stopWordTable()) exact.entryFor(w).lang |= bits;
+  exact.finalize();
+  prefix.finalize();
 
   const nTerms = bundle.terms.length;
   const termGen = new Int32Array(nTerms);
@@ -209,6 +213,153 @@ export function createEngine(bundle: RuleBundle): Engine {
     return nHits + 1;
   }
 
+  // ----- per-post state, lazily computed facts -----
+  let curBuf: Uint16Array = new Uint16Array(0);
+  let curLen = 0;
+  let curDigits = 0;
+  let curCtx: AnalyzeContext = {};
+  let normText: string | null = null;
+  let money: MoneyAmount[] | null = null;
+  let phones: PhoneHit[] | null = null;
+  let links: LinkHit[] | null = null;
+  let ctxHosts: string[] | null = null;
+  const fired = new Map<string, FiredRule>();
+  const getText = (): string => {
+    normText ??= bufToString(curBuf, curLen);
+    return normText;
+  };
+  const getMoney = (): MoneyAmount[] => {
+    money ??= curDigits === 0 ? [] : extractMoney(getText(), bundle.rates);
+    return money;
+  };
+  const getPhones = (): PhoneHit[] => {
+    phones ??= curDigits < 7 ? [] : extractPhones(getText());
+    return phones;
+  };
+  const getLinks = (): LinkHit[] => {
+    links ??= extractLinks(getText());
+    return links;
+  };
+  const getCtxHosts = (): string[] => {
+    ctxHosts ??= (curCtx.links ?? []).map(hostOfUrl).filter((h): h is string => h !== null);
+    return ctxHosts;
+  };
+
+  const tokSpan = (a: number, b: number, out: number[]): void => {
+    out.push(TOK_S[a], TOK_E[b - 1]);
+  };
+
+  function termsHit(terms: number[], out: number[] | null): boolean {
+    let any = false;
+    for (const t of terms) {
+      if (termGen[t] !== gen || termCount[t] === 0) continue;
+      any = true;
+      if (!out) return true;
+      for (let x = termHead[t]; x !== -1 && out.length < MAX_EVIDENCE_PER_FLAG * 2; x = thNext[x]) {
+        tokSpan(thStart[x], thEnd[x], out);
+      }
+    }
+    return any;
+  }
+
+  function collect(terms: number[]): number[] {
+    const out: number[] = [];
+    for (const t of terms) {
+      if (termGen[t] !== gen) continue;
+      for (let x = termHead[t]; x !== -1; x = thNext[x]) out.push(thStart[x], thEnd[x]);
+    }
+    return out;
+  }
+
+  function evalPattern(p: CompiledPattern, out: number[] | null): boolean {
+    switch (p.t) {
+      case 'terms':
+        return termsHit(p.terms, out);
+      case 'near': {
+        if (!termsHit(p.a, null) || !termsHit(p.b, null)) return false;
+        const A = collect(p.a);
+        const B = collect(p.b);
+        for (let x = 0; x < A.length; x += 2) {
+          for (let y = 0; y < B.length; y += 2) {
+            const gap = B[y] >= A[x + 1] ? B[y] - A[x + 1] : A[x] >= B[y + 1] ? A[x] - B[y + 1] : 0;
+            if (gap < p.within) {
+              if (!out) return true;
+              tokSpan(A[x], A[x + 1], out);
+              tokSpan(B[y], B[y + 1], out);
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      case 'regex': {
+        const re = regexes.get(p) as RegExp;
+        const m = re.exec(getText());
+        if (!m) return false;
+        if (out) out.push(m.index, m.index + m[0].length);
+        return true;
+      }
+      case 'money': {
+        let ok = false;
+        for (const m of getMoney()) {
+          if (m.idrMonthMax >= p.minIdrMonth && (!p.currencies || p.currencies.includes(m.currency))) {
+            ok = true;
+            if (!out) return true;
+            out.push(m.start, m.end);
+          }
+        }
+        return ok;
+      }
+      case 'phone': {
+        let ok = false;
+        for (const ph of getPhones()) {
+          if (p.countries.includes(ph.country)) {
+            ok = true;
+            if (!out) return true;
+            out.push(ph.start, ph.end);
+          }
+        }
+        return ok;
+      }
+      case 'link': {
+        let ok = false;
+        const matches = (host: string) => p.hosts.some((h) => host === h || host.endsWith(`.${h}`));
+        for (const l of getLinks()) {
+          if (matches(l.host)) {
+            ok = true;
+            if (!out) return true;
+            out.push(l.start, l.end);
+          }
+        }
+        if (!ok) ok = getCtxHosts().some(matches);
+        return ok;
+      }
+      case 'all': {
+        const tmp: number[] | null = out ? [] : null;
+        for (const s of p.of) if (!evalPattern(s, tmp)) return false;
+        if (out && tmp) out.push(...tmp);
+        return true;
+      }
+      case 'any': {
+        let ok = false;
+        for (const s of p.of) {
+          if (evalPattern(s, out)) {
+            ok = true;
+            if (!out) return true;
+          }
+        }
+        return ok;
+      }
+      case 'flag': {
+        const f = fired.get(p.id);
+        if (!f) return false;
+        if (out) out.push(...f.spans);
+        return true;
+      }
+    }
+  }
+
+
   function analyze(input: string, ctx: AnalyzeContext = {}): Verdict {
     let text = input;
     let truncated = false;
@@ -230,11 +381,17 @@ export function createEngine(bundle: RuleBundle): Engine {
       TOK_E = grownI32(TOK_E, len + 1);
     }
     const counts = emptyCounts();
+    const tokS = TOK_S;
+    const tokE = TOK_E;
+    let hashes = HASHES;
+    if (hashes.length < len + 1) {
+      HASHES = grownI32(HASHES, len + 1);
+      hashes = HASHES;
+    }
     let nTok = 0;
     let nHit = 0;
     const eMask = exact.mask;
-    const eKeys = exact.keys;
-    const eVals = exact.vals;
+    const eSlots = exact.slots;
     const entries = exact.entries;
     let i = 0;
     while (i < len) {
@@ -264,8 +421,7 @@ export function createEngine(bundle: RuleBundle): Engine {
           }
           h = Math.imul(h ^ c, 0x01000193);
           const L = i - s;
-          if (L >= HASHES.length) HASHES = grownI32(HASHES, L + 1);
-          HASHES[L] = h;
+          hashes[L] = h;
           i++;
           if (prefixMask !== 0 && L + 1 < 31 && (prefixMask >>> (L + 1)) & 1) {
             const pe = prefix.lookup(h, buf, s, L + 1);
@@ -277,16 +433,16 @@ export function createEngine(bundle: RuleBundle): Engine {
         }
       }
       const tl = i - s;
-      TOK_S[nTok] = s;
-      TOK_E[nTok] = i;
+      tokS[nTok] = s;
+      tokE[nTok] = i;
       counts.tokens++;
       // inline exact lookup
       let slot = h & eMask;
       let found = -1;
       for (;;) {
-        const v = eVals[slot];
+        const v = eSlots[slot * 2 + 1];
         if (v === 0) break;
-        if (eKeys[slot] === h) {
+        if (eSlots[slot * 2] === h) {
           const w = entries[v - 1].word;
           if (w.length === tl) {
             let k = 0;
@@ -311,7 +467,7 @@ export function createEngine(bundle: RuleBundle): Engine {
         const c = buf[i - 1];
         for (const cc of CLITIC_CODES) {
           if (cc[0] === a && cc[1] === b && cc[2] === c) {
-            const st = exact.lookup(HASHES[tl - 4], buf, s, tl - 3);
+            const st = exact.lookup(hashes[tl - 4], buf, s, tl - 3);
             if (st >= 0) for (const sym of entries[st].syms) nHit = pushHit(nHit, nTok, sym, 1);
             break;
           }
@@ -354,156 +510,31 @@ export function createEngine(bundle: RuleBundle): Engine {
       }
     }
 
-    // ----- lazily computed per-post facts -----
-    let normText: string | null = null;
-    const getText = (): string => {
-      normText ??= bufToString(buf, len);
-      return normText;
-    };
-    let money: MoneyAmount[] | null = null;
-    let phones: PhoneHit[] | null = null;
-    let links: LinkHit[] | null = null;
-    let ctxHosts: string[] | null = null;
-    const getMoney = (): MoneyAmount[] => {
-      money ??= norm.stats.digits === 0 ? [] : extractMoney(getText(), bundle.rates);
-      return money;
-    };
-    const getPhones = (): PhoneHit[] => {
-      phones ??= norm.stats.digits < 7 ? [] : extractPhones(getText());
-      return phones;
-    };
-    const getLinks = (): LinkHit[] => {
-      links ??= extractLinks(getText());
-      return links;
-    };
-    const getCtxHosts = (): string[] => {
-      ctxHosts ??= (ctx.links ?? []).map(hostOfUrl).filter((h): h is string => h !== null);
-      return ctxHosts;
-    };
-    const fired = new Map<string, FiredRule>();
-
-    const tokSpan = (a: number, b: number, out: number[]): void => {
-      out.push(TOK_S[a], TOK_E[b - 1]);
-    };
-
-    function termsHit(terms: number[], out: number[] | null): boolean {
-      let any = false;
-      for (const t of terms) {
-        if (termGen[t] !== gen || termCount[t] === 0) continue;
-        any = true;
-        if (!out) return true;
-        for (let x = termHead[t]; x !== -1 && out.length < MAX_EVIDENCE_PER_FLAG * 2; x = thNext[x]) {
-          tokSpan(thStart[x], thEnd[x], out);
-        }
-      }
-      return any;
-    }
-
-    function collect(terms: number[]): number[] {
-      const out: number[] = [];
-      for (const t of terms) {
-        if (termGen[t] !== gen) continue;
-        for (let x = termHead[t]; x !== -1; x = thNext[x]) out.push(thStart[x], thEnd[x]);
-      }
-      return out;
-    }
-
-    function evalPattern(p: CompiledPattern, out: number[] | null): boolean {
-      switch (p.t) {
-        case 'terms':
-          return termsHit(p.terms, out);
-        case 'near': {
-          if (!termsHit(p.a, null) || !termsHit(p.b, null)) return false;
-          const A = collect(p.a);
-          const B = collect(p.b);
-          for (let x = 0; x < A.length; x += 2) {
-            for (let y = 0; y < B.length; y += 2) {
-              const gap = B[y] >= A[x + 1] ? B[y] - A[x + 1] : A[x] >= B[y + 1] ? A[x] - B[y + 1] : 0;
-              if (gap < p.within) {
-                if (!out) return true;
-                tokSpan(A[x], A[x + 1], out);
-                tokSpan(B[y], B[y + 1], out);
-                return true;
-              }
-            }
-          }
-          return false;
-        }
-        case 'regex': {
-          const re = regexes.get(p) as RegExp;
-          const m = re.exec(getText());
-          if (!m) return false;
-          if (out) out.push(m.index, m.index + m[0].length);
-          return true;
-        }
-        case 'money': {
-          let ok = false;
-          for (const m of getMoney()) {
-            if (m.idrMonthMax >= p.minIdrMonth && (!p.currencies || p.currencies.includes(m.currency))) {
-              ok = true;
-              if (!out) return true;
-              out.push(m.start, m.end);
-            }
-          }
-          return ok;
-        }
-        case 'phone': {
-          let ok = false;
-          for (const ph of getPhones()) {
-            if (p.countries.includes(ph.country)) {
-              ok = true;
-              if (!out) return true;
-              out.push(ph.start, ph.end);
-            }
-          }
-          return ok;
-        }
-        case 'link': {
-          let ok = false;
-          const matches = (host: string) => p.hosts.some((h) => host === h || host.endsWith(`.${h}`));
-          for (const l of getLinks()) {
-            if (matches(l.host)) {
-              ok = true;
-              if (!out) return true;
-              out.push(l.start, l.end);
-            }
-          }
-          if (!ok) ok = getCtxHosts().some(matches);
-          return ok;
-        }
-        case 'all': {
-          const tmp: number[] | null = out ? [] : null;
-          for (const s of p.of) if (!evalPattern(s, tmp)) return false;
-          if (out && tmp) out.push(...tmp);
-          return true;
-        }
-        case 'any': {
-          let ok = false;
-          for (const s of p.of) {
-            if (evalPattern(s, out)) {
-              ok = true;
-              if (!out) return true;
-            }
-          }
-          return ok;
-        }
-        case 'flag': {
-          const f = fired.get(p.id);
-          if (!f) return false;
-          if (out) out.push(...f.spans);
-          return true;
-        }
-      }
-    }
+    // ----- per-post state for the pattern evaluators (hoisted so analyze allocates no closures) -----
+    curBuf = buf;
+    curLen = len;
+    curDigits = norm.stats.digits;
+    curCtx = ctx;
+    normText = null;
+    money = null;
+    phones = null;
+    links = null;
+    ctxHosts = null;
+    fired.clear();
 
     // ----- rules: gates, signals, combos (bundle order) -----
     let offer = 0;
     let notOffer = 0;
     const famSum = new Map<string, number>();
     for (const r of bundle.rules) {
-      const spans: number[] = [];
+      // Most rules do not fire: check without collecting evidence first (no allocation).
       let hit = false;
-      for (const p of r.match) if (evalPattern(p, spans)) hit = true;
+      for (const p of r.match) {
+        if (evalPattern(p, null)) {
+          hit = true;
+          break;
+        }
+      }
       if (!hit) continue;
       if (r.unless) {
         let blocked = false;
@@ -515,6 +546,8 @@ export function createEngine(bundle: RuleBundle): Engine {
         }
         if (blocked) continue;
       }
+      const spans: number[] = [];
+      for (const p of r.match) evalPattern(p, spans);
       fired.set(r.id, { rule: r, spans });
       if (r.kind === 'gate') {
         const strength = Math.max(1, Math.abs(r.weight));

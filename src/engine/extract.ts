@@ -94,7 +94,7 @@ const SIDE = (n: number) =>
   `(?:(?<pre${n}>${PRE_ALT})\\s{0,2})?(?<num${n}>\\d+(?:[.,]\\d+)*)(?:\\s{0,2}(?<mult${n}>${MULT_ALT}))?`;
 const RANGE_SEP = String.raw`\s{0,2}(?:-|~|s\/d|sd|sampai|hingga|to|until|den)\s{0,2}`;
 const POST = `(?:\\s{0,2}(?<post>${wordAlt(Object.keys(POST_CURRENCY))}))?`;
-const MONEY_RE = new RegExp(`(?<![a-z0-9+$#\\u00c0-\\u02af\\u0400-\\u04ff])${SIDE(1)}(?:${RANGE_SEP}${SIDE(2)})?${POST}`, 'gu');
+const MONEY_Y = new RegExp(`(?<![a-z0-9+$#\\u00c0-\\u02af\\u0400-\\u04ff])${SIDE(1)}(?:${RANGE_SEP}${SIDE(2)})?${POST}`, 'uy');
 
 const PERIOD_WORDS: Record<string, Period> = {
   hari: 'day', day: 'day', days: 'day', ngay: 'day', araw: 'day', วัน: 'day', 天: 'day', 日: 'day',
@@ -113,6 +113,12 @@ const PERIOD_AFTER = new RegExp(
   'uy',
 );
 const PERIOD_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${alt(Object.keys(PERIOD_ADJ))}|per (?:hari|jam|minggu|day|hour|week))\\W{0,4}$`, 'u');
+
+function firstDigit(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
 
 /** Parses "15.000.000", "1,500", "1.5", "1.000,50". */
 export function parseNumber(s: string): number {
@@ -147,16 +153,49 @@ function factor(p: Period): number {
   }
 }
 
-/** Salary-like amounts. Bare numbers (ages, counts, phone numbers) are ignored: a currency or an amount word is required. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** Chars that can start a currency written before the amount: letters and currency signs. */
+function mayStartCurrency(c: number): boolean {
+  return isLower(c) || c === 36 || c === 0x20b1 || c === 0x0e3f || c === 0xa5 || c === 0x20ac || c === 0xa3 || c === 0x20b9 || c === 0x20a9;
+}
+
+/**
+ * Salary-like amounts in normalised text. Bare numbers (ages, counts, phone numbers) are ignored: a currency or
+ * an amount word is required. The pattern is tried (anchored) only where a number starts, so the cost follows
+ * the number of numbers in a post, not its length.
+ */
 export function extractMoney(text: string, rates: Record<string, number> = DEFAULT_RATES): MoneyAmount[] {
   const out: MoneyAmount[] = [];
-  MONEY_RE.lastIndex = 0;
-  for (let m = MONEY_RE.exec(text); m !== null; m = MONEY_RE.exec(text)) {
-    const g = m.groups as Record<string, string | undefined>;
-    if (m[0].length === 0) {
-      MONEY_RE.lastIndex++;
-      continue;
+  const len = text.length;
+  let lastEnd = 0;
+  for (let k = 0; k < len; k++) {
+    if (!isDigit(text.charCodeAt(k)) || k < lastEnd) continue;
+    if (k > 0) {
+      const p = text.charCodeAt(k - 1);
+      if (isDigit(p)) continue;
+      if ((p === 46 || p === 44) && k > 1 && isDigit(text.charCodeAt(k - 2))) continue; // "15.000": one number
     }
+    let m: RegExpExecArray | null = null;
+    // A currency may be written up to 7 chars before the digits ("us$ 1,000", "rp. 5"); try word starts only.
+    for (let off = Math.max(lastEnd, k - 7); off <= k; off++) {
+      if (off < k) {
+        if (!mayStartCurrency(text.charCodeAt(off))) continue;
+        if (off > 0 && isLower(text.charCodeAt(off - 1))) continue;
+      }
+      MONEY_Y.lastIndex = off;
+      m = MONEY_Y.exec(text);
+      if (m && (off === k || firstDigit(text, off) === k)) break;
+      m = null;
+    }
+    if (!m) continue;
+    const g = m.groups as Record<string, string | undefined>;
     const mult1 = g.mult1 ? MULTIPLIERS[g.mult1] : undefined;
     const mult2 = g.mult2 ? MULTIPLIERS[g.mult2] : undefined;
     const cur =
@@ -165,13 +204,9 @@ export function extractMoney(text: string, rates: Record<string, number> = DEFAU
       (g.post && POST_CURRENCY[g.post]) ||
       mult1?.cur ||
       mult2?.cur;
-    let end = m.index + m[0].length;
-    if (!cur) {
-      // A range may have matched where only the second half is money ("2-3 tahun 5 juta" is not possible here,
-      // but "20-40 tahun" is): retry just after the first number.
-      if (g.num2) MONEY_RE.lastIndex = m.index + (g.pre1?.length ?? 0) + (g.num1?.length ?? 1);
-      continue;
-    }
+    // No currency: not money ("20-40 tahun"); the next number gets its own chance.
+    if (!cur) continue;
+    let endLocal = m.index + m[0].length;
     const n1 = parseNumber(g.num1 as string);
     let lo = n1 * (mult1?.f ?? mult2?.f ?? 1);
     let hi = lo;
@@ -183,15 +218,13 @@ export function extractMoney(text: string, rates: Record<string, number> = DEFAU
     }
     // Period: after the amount ("per hari", "/bulan", "a day"), or an adjective just before ("gaji harian").
     let period: Period = 'month';
-    PERIOD_AFTER.lastIndex = end;
+    PERIOD_AFTER.lastIndex = endLocal;
     const pm = PERIOD_AFTER.exec(text);
-    if (pm?.groups) {
-      const word = pm.groups.p ?? pm.groups.adj;
-      const p = word ? (PERIOD_WORDS[word] ?? PERIOD_ADJ[word]) : undefined;
-      if (p) {
-        period = p;
-        end = PERIOD_AFTER.lastIndex;
-      }
+    const word = pm?.groups ? (pm.groups.p ?? pm.groups.adj) : undefined;
+    const pAfter = word ? (PERIOD_WORDS[word] ?? PERIOD_ADJ[word]) : undefined;
+    if (pAfter) {
+      period = pAfter;
+      endLocal = PERIOD_AFTER.lastIndex;
     } else {
       const before = PERIOD_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
       if (before) {
@@ -199,11 +232,12 @@ export function extractMoney(text: string, rates: Record<string, number> = DEFAU
         period = PERIOD_ADJ[w] ?? PERIOD_WORDS[w.replace(/^per /, '')] ?? 'month';
       }
     }
+    while (endLocal > m.index && text.charCodeAt(endLocal - 1) === 32) endLocal--;
     const rate = rates[cur] ?? Number.NaN;
     const f = factor(period);
     const start = m.index;
-    // trim trailing spaces of the match
-    while (end > start && text.charCodeAt(end - 1) === 32) end--;
+    const end = endLocal;
+    lastEnd = end;
     out.push({ currency: cur, min: lo, max: hi, period, idrMonthMin: lo * rate * f, idrMonthMax: hi * rate * f, start, end });
   }
   return out;
@@ -221,9 +255,9 @@ export const COUNTRY_CALLING_CODES: Record<string, string> = {
 };
 const CC_ALT = alt(Object.keys(COUNTRY_CALLING_CODES));
 const D = String.raw`[\s.\-()]?`;
-const PHONE_RE = new RegExp(
-  String.raw`(?<![\d+])(?:(?:\+|00)\s?(?<cc>${CC_ALT})${D}${D}(?<intl>\d(?:${D}\d){5,12})|(?<idlocal>0${D}8\d(?:${D}\d){6,11})|(?<id62>62${D}8\d(?:${D}\d){7,10})|wa\.me\/(?<wa>\d{8,15}))(?!\d)`,
-  'g',
+const PHONE_Y = new RegExp(
+  String.raw`(?<![\d+])(?:(?:\+|00)\s?(?<cc>${CC_ALT})${D}${D}(?<intl>\d(?:${D}\d){5,12})|(?<idlocal>0${D}8\d(?:${D}\d){6,11})|(?<id62>62${D}8\d(?:${D}\d){7,10}))(?!\d)`,
+  'y',
 );
 
 function ccOf(digits: string): [string, string] | null {
@@ -234,13 +268,44 @@ function ccOf(digits: string): [string, string] | null {
   return null;
 }
 
+/** Phone numbers in normalised text; the pattern is tried only where a number can start. */
 export function extractPhones(text: string): PhoneHit[] {
   const out: PhoneHit[] = [];
-  PHONE_RE.lastIndex = 0;
-  for (let m = PHONE_RE.exec(text); m !== null; m = PHONE_RE.exec(text)) {
+  const len = text.length;
+  let lastEnd = 0;
+  for (let k = 0; k < len; k++) {
+    const c = text.charCodeAt(k);
+    if (k < lastEnd) continue;
+    if (c === 43) {
+      const n1 = text.charCodeAt(k + 1);
+      if (!(isDigit(n1) || (n1 === 32 && isDigit(text.charCodeAt(k + 2))))) continue;
+    } else if (isDigit(c)) {
+      if (k > 0) {
+        const p = text.charCodeAt(k - 1);
+        if (isDigit(p) || p === 43) continue;
+        if (p === 47 && k >= 6 && text.startsWith('wa.me/', k - 6)) {
+          // wa.me/<international number>
+          let e = k;
+          while (e < len && isDigit(text.charCodeAt(e))) e++;
+          const digits = text.slice(k, e);
+          const cc = digits.length >= 8 && digits.length <= 15 ? ccOf(digits) : null;
+          if (cc) out.push({ country: cc[1], e164: `+${digits}`, start: k, end: e });
+          lastEnd = e;
+          continue;
+        }
+      }
+      // local forms start "00", "0 8…", "62 8…"
+      const n1 = text.charCodeAt(k + 1);
+      if (c === 48) {
+        if (n1 !== 48 && n1 !== 56 && !(n1 === 32 || n1 === 45 || n1 === 46)) continue;
+      } else if (!(c === 54 && n1 === 50)) continue;
+    } else continue;
+    PHONE_Y.lastIndex = k;
+    const m = PHONE_Y.exec(text);
+    if (!m) continue;
     const g = m.groups as Record<string, string | undefined>;
     const start = m.index;
-    const end = m.index + m[0].length;
+    const end = start + m[0].length;
     if (g.cc && g.intl) {
       const nat = g.intl.replace(/\D/g, '');
       if (nat.length < 6 || nat.length > 13) continue;
@@ -252,12 +317,8 @@ export function extractPhones(text: string): PhoneHit[] {
     } else if (g.id62) {
       const nat = g.id62.replace(/\D/g, '').slice(2);
       out.push({ country: 'ID', e164: `+62${nat}`, start, end });
-    } else if (g.wa) {
-      const cc = ccOf(g.wa);
-      if (!cc) continue;
-      const s = start + 6; // after "wa.me/"
-      out.push({ country: cc[1], e164: `+${g.wa}`, start: s, end });
-    }
+    } else continue;
+    lastEnd = end;
   }
   return out;
 }
@@ -298,26 +359,55 @@ function kindOf(host: string): LinkKind {
   }
 }
 
+function isLinkChar(c: number): boolean {
+  // anything but white space, quotes, brackets
+  return !(c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 40 || c === 41 || c === 96 || c === 0xa0);
+}
+
+function nextDotOrAt(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 64) return i;
+  }
+  return -1;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Links and e-mail addresses in normalised text; the pattern runs only on space-delimited chunks with "x.y" / "x@y". */
 export function extractLinks(text: string): LinkHit[] {
   const out: LinkHit[] = [];
-  LINK_RE.lastIndex = 0;
-  for (let m = LINK_RE.exec(text); m !== null; m = LINK_RE.exec(text)) {
-    const g = m.groups as Record<string, string | undefined>;
-    let value = m[0];
-    // sentence punctuation after a link is not part of it
-    const trimmed = value.replace(/[.,;:!?)\]]+$/, '');
-    const start = m.index;
-    const end = start + trimmed.length;
-    value = trimmed;
-    if (g.email) {
-      const host = (g.edomain as string).replace(/[.]+$/, '');
-      out.push({ kind: 'email', host, value, freeMail: FREE_MAIL.has(host), start, end });
-      continue;
+  const len = text.length;
+  let lastEnd = 0;
+  for (let k = nextDotOrAt(text, 1); k >= 0 && k + 1 < len; k = nextDotOrAt(text, k + 1)) {
+    const c = text.charCodeAt(k);
+    if (k < lastEnd || !isAlnum(text.charCodeAt(k - 1))) continue;
+    const after = text.charCodeAt(k + 1);
+    if (c === 46 ? !isLower(after) : !isAlnum(after)) continue; // "15.000" is not a host
+    let s = k;
+    while (s > 0 && k - s < 300 && isLinkChar(text.charCodeAt(s - 1))) s--;
+    let e = k + 1;
+    while (e < len && e - k < 600 && isLinkChar(text.charCodeAt(e))) e++;
+    lastEnd = e;
+    const chunk = text.slice(s, e);
+    LINK_RE.lastIndex = 0;
+    for (let m = LINK_RE.exec(chunk); m !== null; m = LINK_RE.exec(chunk)) {
+      const g = m.groups as Record<string, string | undefined>;
+      // sentence punctuation after a link is not part of it
+      const value = m[0].replace(/[.,;:!?)\]]+$/, '');
+      const start = s + m.index;
+      const end = start + value.length;
+      if (g.email) {
+        const host = (g.edomain as string).replace(/[.]+$/, '');
+        out.push({ kind: 'email', host, value, freeMail: FREE_MAIL.has(host), start, end });
+        continue;
+      }
+      const host = (g.uhost ?? g.bhost ?? '').replace(/\.+$/, '').replace(/^www\./, '');
+      if (!host.includes('.')) continue;
+      out.push({ kind: kindOf(host), host, value, start, end });
     }
-    const rawHost = (g.uhost ?? g.bhost ?? '').replace(/\.+$/, '');
-    const host = rawHost.replace(/^www\./, '');
-    if (!host.includes('.')) continue;
-    out.push({ kind: kindOf(host), host, value, start, end });
   }
   return out;
 }

@@ -193,41 +193,6 @@ function isVietLetter(cp: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Pass A state (module-level so the hot emit path is a plain function, no closures).
-let o = 0; // output length
-let runCh = 0; // last emitted letter for repeat collapse
-let runLen = 0;
-
-function emit(ch: number, s: number, e: number): void {
-  // Runs of ≥3 identical letters collapse to one ("gajiii" → "gaji"); doubles stay ("good", "saat").
-  // 'w' is exempt so "www." survives for link extraction.
-  if (ch >= 97 && ch <= 122 && ch !== 119) {
-    if (ch === runCh) {
-      runLen++;
-      if (runLen >= 3) {
-        if (runLen === 3) o--;
-        ENDS[o - 1] = e;
-        return;
-      }
-    } else {
-      runCh = ch;
-      runLen = 1;
-    }
-  } else {
-    runCh = 0;
-    runLen = 0;
-  }
-  if (o >= cap) grow(o + 1);
-  BUF[o] = ch;
-  STARTS[o] = s;
-  ENDS[o] = e;
-  o++;
-}
-
-function emitString(str: string, s: number, e: number): void {
-  for (let k = 0; k < str.length; k++) emit(str.charCodeAt(k), s, e);
-}
-
 const STATS: ScriptStats = { thai: 0, cjk: 0, kana: 0, hangul: 0, viet: 0, digits: 0 };
 
 /**
@@ -236,23 +201,31 @@ const STATS: ScriptStats = { thai: 0, cjk: 0, kana: 0, hangul: 0, viet: 0, digit
  */
 export function normalizeInto(src: string): NormBuffers {
   const n = src.length;
-  if (cap < n + 16) grow(n + 16);
-  o = 0;
-  runCh = 0;
-  runLen = 0;
-  STATS.thai = STATS.cjk = STATS.kana = STATS.hangul = STATS.viet = STATS.digits = 0;
+  if (cap < n + 32) grow(n + 32);
+  // Hot state lives in locals: module-level bindings cost a context load and a TDZ check per access.
+  let buf = BUF;
+  let starts = STARTS;
+  let ends = ENDS;
+  let o = 0;
+  let runCh = 0; // last letter, for collapsing runs of ≥3 ("gajiii" → "gaji"); doubles stay ("good", "saat")
+  let runLen = 0;
   let digits = 0;
+  let thai = 0;
+  let cjk = 0;
+  let kana = 0;
+  let hangul = 0;
+  let viet = 0;
+  const lower = ASCII_LOWER;
   for (let i = 0; i < n; ) {
     const c = src.charCodeAt(i);
     if (c < 128) {
-      const m = ASCII_LOWER[c];
+      const m = lower[c];
+      // 'w' is exempt so "www." survives for link extraction.
       if (m >= 97 && m <= 122 && m !== 119) {
-        // inline of emit() for the common case
         if (m === runCh) {
-          runLen++;
-          if (runLen >= 3) {
+          if (++runLen >= 3) {
             if (runLen === 3) o--;
-            ENDS[o - 1] = i + 1;
+            ends[o - 1] = i + 1;
             i++;
             continue;
           }
@@ -262,16 +235,16 @@ export function normalizeInto(src: string): NormBuffers {
         }
       } else {
         runCh = 0;
-        runLen = 0;
         if (m >= 48 && m <= 57) digits++;
       }
-      BUF[o] = m;
-      STARTS[o] = i;
-      ENDS[o] = i + 1;
+      buf[o] = m;
+      starts[o] = i;
+      ends[o] = i + 1;
       o++;
       i++;
       continue;
     }
+    // ---- slow path: non-ASCII ----
     let cp = c;
     let len = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
@@ -281,46 +254,67 @@ export function normalizeInto(src: string): NormBuffers {
         len = 2;
       }
     }
+    let rep: string;
+    let end = i + len;
     if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
-      // Regional indicator: a pair forms a flag.
-      const j = i + 2;
-      if (j + 1 < n) {
-        const c2 = src.charCodeAt(j);
-        const d2 = src.charCodeAt(j + 1);
+      // Regional indicators: a pair is a flag emoji, spelled out as the country word.
+      rep = ' ';
+      if (i + 3 < n) {
+        const c2 = src.charCodeAt(i + 2);
+        const d2 = src.charCodeAt(i + 3);
         const cp2 = ((c2 - 0xd800) << 10) + (d2 - 0xdc00) + 0x10000;
         if (cp2 >= 0x1f1e6 && cp2 <= 0x1f1ff) {
-          const code = String.fromCharCode(65 + cp - 0x1f1e6, 65 + cp2 - 0x1f1e6);
-          const word = FLAG_WORDS[code];
-          emit(32, i, j + 2);
-          if (word) emitString(word, i, j + 2);
-          emit(32, i, j + 2);
-          i = j + 2;
-          continue;
+          const word = FLAG_WORDS[String.fromCharCode(65 + cp - 0x1f1e6, 65 + cp2 - 0x1f1e6)];
+          rep = word ? ` ${word} ` : ' ';
+          end = i + 4;
         }
       }
-      emit(32, i, i + len);
-      i += len;
-      continue;
+    } else {
+      if (cp >= 0x0e00 && cp <= 0x0e7f) thai++;
+      else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) cjk++;
+      else if (cp >= 0x3040 && cp <= 0x30ff) kana++;
+      else if (cp >= 0xac00 && cp <= 0xd7af) hangul++;
+      else if (isVietLetter(cp)) viet++;
+      rep = mapCodePoint(cp);
     }
-    if (cp >= 0x0e00 && cp <= 0x0e7f) STATS.thai++;
-    else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) STATS.cjk++;
-    else if (cp >= 0x3040 && cp <= 0x30ff) STATS.kana++;
-    else if (cp >= 0xac00 && cp <= 0xd7af) STATS.hangul++;
-    else if (isVietLetter(cp)) STATS.viet++;
-    const rep = mapCodePoint(cp);
-    if (rep.length === 1) {
-      const r = rep.charCodeAt(0);
-      if (r >= 48 && r <= 57) digits++;
-      emit(r, i, i + len);
-    } else if (rep.length > 0) {
-      if (o + rep.length + 2 >= cap) grow(o + rep.length + 2);
-      emitString(rep, i, i + len);
+    if (o + rep.length + 32 > cap) {
+      grow(o + rep.length + 32);
+      buf = BUF;
+      starts = STARTS;
+      ends = ENDS;
     }
-    i += len;
+    for (let k = 0; k < rep.length; k++) {
+      const m = rep.charCodeAt(k);
+      if (m >= 97 && m <= 122 && m !== 119) {
+        if (m === runCh) {
+          if (++runLen >= 3) {
+            if (runLen === 3) o--;
+            ends[o - 1] = end;
+            continue;
+          }
+        } else {
+          runCh = m;
+          runLen = 1;
+        }
+      } else {
+        runCh = 0;
+        if (m >= 48 && m <= 57) digits++;
+      }
+      buf[o] = m;
+      starts[o] = i;
+      ends[o] = end;
+      o++;
+    }
+    i = end;
   }
   STATS.digits = digits;
-  const len = passB(o);
-  return { buf: BUF, starts: STARTS, ends: ENDS, len, stats: STATS };
+  STATS.thai = thai;
+  STATS.cjk = cjk;
+  STATS.kana = kana;
+  STATS.hangul = hangul;
+  STATS.viet = viet;
+  const outLen = passB(buf, starts, ends, o);
+  return { buf, starts, ends, len: outLen, stats: STATS };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -345,23 +339,30 @@ function runClass(c: number): number {
 // Scratch for unit positions of a spaced-out word.
 let UNITS = new Int32Array(256);
 
-function passB(len: number): number {
-  const buf = BUF;
+function passB(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, len: number): number {
   let r = 0;
   let w = 0;
   while (r < len) {
     const c = buf[r];
     const rc = runClass(c);
     if (rc === 0) {
-      buf[w] = c;
-      STARTS[w] = STARTS[r];
-      ENDS[w] = ENDS[r];
+      if (w !== r) {
+        buf[w] = c;
+        STARTS[w] = STARTS[r];
+        ENDS[w] = ENDS[r];
+      }
       w++;
       r++;
       continue;
     }
     let re = r + 1;
-    while (re < len && runClass(buf[re]) !== 0) re++;
+    let mixed = rc !== 1; // only words mixing letters with digits/@/$ can be leetspeak
+    while (re < len) {
+      const k = runClass(buf[re]);
+      if (k === 0) break;
+      if (k !== 1) mixed = true;
+      re++;
+    }
     if (re - r === 1 && re < len && isSpacer(buf[re])) {
       // Possible spaced-out word: single chars separated by 1–3 spacer chars.
       let count = 0;
@@ -420,7 +421,7 @@ function passB(len: number): number {
     } else {
       w = re;
     }
-    decodeLeet(buf, ws, w);
+    if (mixed) decodeLeet(buf, ws, w);
     r = re;
   }
   return w;
@@ -468,7 +469,7 @@ function decodeLeet(buf: Uint16Array, s: number, e: number): void {
       // '@' / '$' count only as a word-initial letter ("@dmin", "$ales") or between letters.
       const next = k + 1 < e ? RUN[buf[k + 1]] : 0;
       const prev = k > s ? RUN[buf[k - 1]] : 0;
-      if (next !== 1) return;
+      if (next !== 1 && !(next === 2 && LEET[buf[k + 1]] !== 0)) return;
       if (k !== s && prev !== 1) return;
       if (buf[k] === 64 && k !== s) return; // user@host: an e-mail, not leet
       flanked = true;
