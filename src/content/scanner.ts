@@ -27,6 +27,12 @@ export interface IdleDeadlineLike {
 
 export interface Scheduler {
   request(callback: (deadline?: IdleDeadlineLike) => void): unknown;
+  /**
+   * Follow-up slice while a backlog remains. Optional: a busy page (fast scrolling through a long
+   * feed) starves idle callbacks, so after one idle slice the rest of a backlog goes in short
+   * ordinary tasks, each still within the budget.
+   */
+  continue?(callback: () => void): unknown;
   cancel(handle: unknown): void;
 }
 
@@ -119,7 +125,15 @@ export function defaultScheduler(): Scheduler {
     const cic = g.cancelIdleCallback.bind(globalThis);
     // The timeout keeps warnings prompt while the page is continuously busy (fast scrolling),
     // which otherwise starves idle callbacks for seconds.
-    return { request: (cb) => ric(cb, { timeout: 120 }), cancel: (h) => cic(h as number) };
+    return {
+      request: (cb) => ({ idle: ric(cb, { timeout: 100 }) }),
+      continue: (cb) => ({ timer: setTimeout(cb, 0) }),
+      cancel: (h) => {
+        const handle = h as { idle?: number; timer?: ReturnType<typeof setTimeout> };
+        if (handle.idle !== undefined) cic(handle.idle);
+        if (handle.timer !== undefined) clearTimeout(handle.timer);
+      },
+    };
   }
   return { request: (cb) => setTimeout(() => cb(), 16), cancel: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
 }
@@ -186,6 +200,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     handle = scheduler.request(slice);
   }
 
+  function scheduleContinuation(): void {
+    if (handle !== null || stopped || !running) return;
+    handle = scheduler.continue ? scheduler.continue(slice) : scheduler.request(slice);
+  }
+
   function hasWork(): boolean {
     return roots.size > 0 || walks.length > 0 || touched.size > 0 || dirty.size > 0 || pruneNeeded;
   }
@@ -209,7 +228,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       findingsChanged = false;
       safe('onFindingsChanged', () => options.onFindingsChanged?.(), undefined);
     }
-    if (hasWork()) schedule();
+    if (hasWork()) scheduleContinuation();
     else rerenderAll = false;
   }
 
