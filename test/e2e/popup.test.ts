@@ -122,6 +122,14 @@ describe('popup, badge and selection check in Chromium', () => {
     expect(await popup.locator('.reasons li').count()).toBeGreaterThanOrEqual(3);
     // Evidence is highlighted as <mark> text nodes inside the pasted text.
     expect(await popup.locator('[data-lokeraman-highlighted] mark').count()).toBeGreaterThan(0);
+    // Report opens the same report view as in-page warnings; the missed-scam draft links out.
+    await popup.getByRole('button', { name: 'Report this offer' }).click();
+    await popup.locator('[data-lokeraman-dialog]').first().waitFor();
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.locator('[data-lokeraman-dialog]').count()).toBe(0);
+    await popup.getByRole('button', { name: 'Report a missed scam' }).click();
+    const issue = popup.getByRole('link', { name: 'Open a GitHub issue' });
+    expect(await issue.getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+issues\/new\?/);
     await popup.close();
   });
 

@@ -3,20 +3,20 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Verdict } from '../../engine/types';
 import { getEngine } from '../../shared/active-rules';
+import browser from '../../shared/browser';
 import { t, type UiLang } from '../../shared/i18n';
+import { buildFeedback, type Feedback } from '../../shared/report';
 import { type Settings, thresholdsFor } from '../../shared/settings';
-import { segments } from './highlight';
+import { HighlightedText } from '../components/HighlightedText';
+import { openVerdictDialog, type WarningInput } from '../warning/index';
 
 export const MAX_PASTE = 20_000;
 
+/** Same marking as the in-page dialog (shared component): text nodes and <mark>, never HTML. */
 export function Highlighted({ text, verdict }: { text: string; verdict: Verdict }) {
-  const spans = verdict.flags.flatMap((flag) => flag.evidence);
   return (
     <p class="checked-text" data-lokeraman-highlighted>
-      {segments(text, spans).map((segment, index) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and re-derived each render
-        segment.mark ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
-      )}
+      <HighlightedText text={text} evidence={verdict.flags.flatMap((flag) => flag.evidence)} />
     </p>
   );
 }
@@ -57,14 +57,16 @@ export function VerdictView({ text, verdict, lang }: { text: string; verdict: Ve
 
 export function TextCheck({ settings, lang }: { settings: Settings; lang: UiLang }) {
   const [text, setText] = useState('');
-  const [result, setResult] = useState<{ text: string; verdict: Verdict } | null>(null);
+  const [result, setResult] = useState<{ text: string; verdict: Verdict; rulesVersion: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
   async function check(event: Event) {
     event.preventDefault();
     setCopied(null);
+    setFeedback(null);
     const input = text.trim().slice(0, MAX_PASTE);
     if (!input) {
       setError(t('popup_check_empty', lang));
@@ -75,7 +77,7 @@ export function TextCheck({ settings, lang }: { settings: Settings; lang: UiLang
       const { engine, bundle } = await getEngine();
       const verdict = engine.analyze(input, { uiLang: lang, thresholds: thresholdsFor(settings.sensitivity, bundle.thresholds) });
       setError(null);
-      setResult({ text: input, verdict });
+      setResult({ text: input, verdict, rulesVersion: bundle.version });
       queueMicrotask(() => resultRef.current?.focus());
     } catch (failure) {
       console.error('LokerAman: check failed', failure);
@@ -83,12 +85,27 @@ export function TextCheck({ settings, lang }: { settings: Settings; lang: UiLang
     }
   }
 
-  async function copy(kind: 'report' | 'missed') {
+  /** The in-page report view (situations, official channels, copy/download) over the popup. */
+  function openReport() {
     if (!result) return;
-    const body = reportText(kind, result.text, result.verdict, lang);
+    const input: WarningInput = {
+      verdict: result.verdict,
+      post: { id: 'popup-check', text: result.text, links: [] },
+      site: 'popup',
+      pageUrl: '',
+      lang,
+      country: settings.country,
+      rulesVersion: result.rulesVersion,
+      extensionVersion: browser.runtime.getManifest().version,
+    };
+    openVerdictDialog(input, { initialView: 'report' });
+  }
+
+  async function copyFeedback() {
+    if (!feedback) return;
     try {
-      await navigator.clipboard.writeText(body);
-      setCopied(t(kind === 'report' ? 'popup_report_copied' : 'popup_missed_copied', lang));
+      await navigator.clipboard.writeText(feedback.body);
+      setCopied(t('popup_missed_copied', lang));
     } catch {
       setCopied(t('popup_copy_failed', lang));
     }
@@ -121,31 +138,40 @@ export function TextCheck({ settings, lang }: { settings: Settings; lang: UiLang
             <VerdictView text={result.text} verdict={result.verdict} lang={lang} />
             <div class="actions">
               {(result.verdict.risk === 'medium' || result.verdict.risk === 'high') && (
-                <button type="button" onClick={() => copy('report')}>
+                <button type="button" onClick={openReport}>
                   {t('popup_report_button', lang)}
                 </button>
               )}
-              <button type="button" onClick={() => copy('missed')}>
+              <button
+                type="button"
+                aria-expanded={feedback !== null}
+                onClick={() =>
+                  setFeedback(
+                    feedback ? null : buildFeedback({ kind: 'missed', text: result.text, verdict: result.verdict, lang, site: 'popup' }),
+                  )
+                }
+              >
                 {t('popup_missed_button', lang)}
               </button>
             </div>
+            {feedback && (
+              <div class="feedback" data-lokeraman-feedback>
+                <p>{t('popup_missed_intro', lang)}</p>
+                <div class="actions">
+                  <a href={feedback.issueUrl} target="_blank" rel="noopener noreferrer">
+                    {t('popup_missed_issue', lang)}
+                  </a>
+                  <a href={feedback.mailto}>{t('popup_missed_email', lang)}</a>
+                  <button type="button" onClick={copyFeedback}>
+                    {t('popup_missed_copy', lang)}
+                  </button>
+                </div>
+              </div>
+            )}
             {copied && <p role="status">{copied}</p>}
           </>
         )}
       </div>
     </section>
   );
-}
-
-/** Plain-text report for pasting into a hotline chat or form; built locally, nothing is sent. */
-export function reportText(kind: 'report' | 'missed', text: string, verdict: Verdict, lang: UiLang): string {
-  const lines = [
-    t(kind === 'report' ? 'popup_report_title' : 'popup_missed_title', lang),
-    `${t('popup_report_level', lang)}: ${t(riskKey(verdict.risk), lang)} (${verdict.score.toFixed(1)})`,
-    ...verdict.flags.map((flag) => `- ${flag.title}`),
-    '',
-    t('popup_report_text', lang),
-    text,
-  ];
-  return lines.join('\n');
 }
