@@ -1,0 +1,132 @@
+// OLX Indonesia: job ads ("Lowongan") on item pages and as cards on category/search pages.
+// Built from OLX's documented data-aut-id hooks; no saved OLX page exists (fixtureSource 'documented').
+import {
+  absoluteLinks,
+  collapseText,
+  hashId,
+  isTruncated,
+  normalizeText,
+  queryAllFallback,
+  queryFirstFallback,
+} from '../shared';
+import type { ExtractedPost, SiteAdapter } from '../types';
+import {
+  CARD,
+  CARD_DETAILS,
+  CARD_LINK,
+  CARD_LOCATION,
+  CARD_PRICE,
+  CARD_TITLE,
+  ITEM_BODY,
+  ITEM_LOCATION,
+  ITEM_PRICE,
+  ITEM_TITLE,
+} from './selectors';
+
+const SITE = 'olx';
+const IID = /-iid-(\d+)/;
+
+// Item pages (/item/<slug>-iid-<n>), category pages (/<name>_c<n>, optionally under a location
+// /<place>_g<n>/…), and searches (/items/q-…). Account, chat and posting pages are skipped.
+function isPostPage(url: URL): boolean {
+  return /^\/(?:item\/[^/]*-iid-\d+|items\/|(?:[^/]+_g\d+\/)?[^/]+_c\d+)/.test(url.pathname);
+}
+
+function lines(...parts: (string | undefined)[]): string {
+  return normalizeText(parts.filter((p) => p?.trim()).join('\n'));
+}
+
+function matchesAny(el: Element, selectors: readonly string[]): boolean {
+  return selectors.some((selector) => {
+    try {
+      return el.matches(selector);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function extractCard(card: Element): ExtractedPost | null {
+  const link = queryFirstFallback(card, CARD_LINK);
+  const iid = IID.exec(link?.getAttribute('href') ?? '')?.[1];
+  const title = collapseText(queryFirstFallback(card, CARD_TITLE));
+  if (!iid || !title) return null;
+  const text = lines(
+    title,
+    collapseText(queryFirstFallback(card, CARD_PRICE)),
+    collapseText(queryFirstFallback(card, CARD_DETAILS)),
+    collapseText(queryFirstFallback(card, CARD_LOCATION)),
+  );
+  const result: ExtractedPost = { id: iid, text, links: [], partial: false };
+  const url = absoluteLinks(link)[0];
+  if (url) result.url = url;
+  return result;
+}
+
+function extractItem(body: Element): ExtractedPost | null {
+  const description = collapseText(body);
+  if (!description) return null;
+  const doc = body.ownerDocument;
+  const text = lines(
+    collapseText(queryFirstFallback(doc, ITEM_TITLE)),
+    collapseText(queryFirstFallback(doc, ITEM_PRICE)),
+    collapseText(queryFirstFallback(doc, ITEM_LOCATION)),
+    description,
+  );
+  let iid: string | undefined;
+  try {
+    iid = IID.exec(doc?.location?.pathname ?? '')?.[1];
+  } catch {
+    iid = undefined;
+  }
+  const result: ExtractedPost = {
+    id: iid ?? hashId(SITE, text),
+    text,
+    links: absoluteLinks(body),
+    partial: isTruncated(body.parentElement ?? body),
+  };
+  if (iid) result.url = doc?.location?.href;
+  return result;
+}
+
+const adapter: SiteAdapter = {
+  id: SITE,
+  name: 'OLX Indonesia',
+  matches: ['https://www.olx.co.id/*', 'https://m.olx.co.id/*'],
+  isPostPage,
+  sampleUrls: [
+    'https://www.olx.co.id/item/dibutuhkan-cs-online-luar-negeri-gaji-18-juta-iid-900000004',
+    'https://www.olx.co.id/lowongan_c4565',
+    'https://www.olx.co.id/jakarta-dki_g2000007/lowongan_c4565',
+    'https://www.olx.co.id/items/q-lowongan-admin',
+  ],
+  notUrls: [
+    'https://www.olx.co.id/',
+    'https://www.olx.co.id/myads',
+    'https://www.olx.co.id/chat',
+    'https://www.olx.co.id/post',
+    'https://www.olx.in/item/admin-iid-900000004',
+  ],
+  fixtureSource: 'documented',
+  findPosts(root) {
+    try {
+      return [...queryAllFallback(root, CARD), ...queryAllFallback(root, ITEM_BODY)];
+    } catch {
+      return [];
+    }
+  },
+  extract(post) {
+    try {
+      return matchesAny(post, ITEM_BODY) ? extractItem(post) : extractCard(post);
+    } catch {
+      return null;
+    }
+  },
+};
+
+export default adapter;
+
+// Test URLs:
+// https://www.olx.co.id/lowongan_c4565                                   (job category list)
+// https://www.olx.co.id/item/<slug>-iid-<id>                              (a job ad)
+// https://www.olx.co.id/items/q-lowongan-admin                           (search)
