@@ -103,12 +103,18 @@ function loadPosts(): { posts: string[]; sources: Record<string, number> } {
       }),
   );
   tryLoad('id-jobs-jobindo-bandung-2018', () =>
-    (JSON.parse(readFileSync(join(CORPUS, 'id-jobs-jobindo-bandung-2018/result.json'), 'utf8')) as Record<string, unknown>[]).map(
-      (o) =>
-        [o.judul, o.perusahaan, ...((o.persyaratan as string[]) ?? []), ...((o.deskripsi as string[]) ?? [])].join('\n'),
+    (
+      JSON.parse(readFileSync(join(CORPUS, 'id-jobs-jobindo-bandung-2018/result.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >[]
+    ).map((o) =>
+      [o.judul, o.perusahaan, ...((o.persyaratan as string[]) ?? []), ...((o.deskripsi as string[]) ?? [])].join('\n'),
     ),
   );
-  tryLoad('id-scam-forum-posts', () => csvObjects(join(CORPUS, 'id-scam-forum-posts/clean_datatext.csv')).map((r) => r.clean_text));
+  tryLoad('id-scam-forum-posts', () =>
+    csvObjects(join(CORPUS, 'id-scam-forum-posts/clean_datatext.csv')).map((r) => r.clean_text),
+  );
   tryLoad('id-news-detik-2026', () => {
     const dir = join(CORPUS, 'id-news-detik-2026');
     return readdirSync(dir)
@@ -141,8 +147,12 @@ function syntheticBundle(posts: string[]): RuleBundle {
     for (const w of p.toLowerCase().match(/[a-z]{4,14}/g) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
   }
   // mostly mid/low-frequency words (like real red-flag terms), a few frequent ones (like "admin", "gaji")
-  const words = [...freq.entries()].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1]).map(([w]) => w);
-  const pick = (from: number, to: number) => words[from + Math.floor(rand() * Math.max(1, Math.min(words.length, to) - from))];
+  const words = [...freq.entries()]
+    .filter(([, c]) => c >= 2)
+    .sort((a, b) => b[1] - a[1])
+    .map(([w]) => w);
+  const pick = (from: number, to: number) =>
+    words[from + Math.floor(rand() * Math.max(1, Math.min(words.length, to) - from))];
   const term = (): string => {
     const r = rand();
     if (r < 0.05) return pick(0, 200);
@@ -163,7 +173,14 @@ function syntheticBundle(posts: string[]): RuleBundle {
   };
   const fams = ['destination', 'pay', 'visa', 'contact', 'job-context'];
   const rules: Rule[] = [];
-  const mk = (id: string, kind: Rule['kind'], family: string, weight: number, match: Pattern[], extra: Partial<Rule> = {}): Rule => ({
+  const mk = (
+    id: string,
+    kind: Rule['kind'],
+    family: string,
+    weight: number,
+    match: Pattern[],
+    extra: Partial<Rule> = {},
+  ): Rule => ({
     id,
     kind,
     family,
@@ -182,22 +199,53 @@ function syntheticBundle(posts: string[]): RuleBundle {
     const k = 10 + Math.floor(rand() * 12);
     nTerms += k;
     const ts = Array.from({ length: k }, term);
-    const match: Pattern[] = r % 7 === 3 ? [{ near: { terms: ts.slice(0, k >> 1), with: ts.slice(k >> 1), within: 6 } }] : [{ terms: ts }];
+    const match: Pattern[] =
+      r % 7 === 3 ? [{ near: { terms: ts.slice(0, k >> 1), with: ts.slice(k >> 1), within: 6 } }] : [{ terms: ts }];
     const unless: Pattern[] | undefined = r % 5 === 0 ? [{ terms: [term(), term()] }] : undefined;
-    rules.push(mk(`sig-${r}`, 'signal', fams[r % fams.length], r % 9 === 0 ? -10 : 5 + (r % 20), match, unless ? { unless } : {}));
+    rules.push(
+      mk(
+        `sig-${r}`,
+        'signal',
+        fams[r % fams.length],
+        r % 9 === 0 ? -10 : 5 + (r % 20),
+        match,
+        unless ? { unless } : {},
+      ),
+    );
   }
   rules.push(mk('money-high', 'signal', 'pay', 20, [{ money: { min_idr_month: 15_000_000 } }]));
-  rules.push(mk('money-usd', 'signal', 'pay', 10, [{ money: { min_idr_month: 8_000_000, currencies: ['USD', 'USDT'] } }]));
+  rules.push(
+    mk('money-usd', 'signal', 'pay', 10, [{ money: { min_idr_month: 8_000_000, currencies: ['USD', 'USDT'] } }]),
+  );
   rules.push(mk('phone-hub', 'signal', 'contact', 15, [{ phone: { countries: ['KH', 'MM', 'LA'] } }]));
   rules.push(mk('link-chat', 'signal', 'contact', 8, [{ link: { hosts: ['wa.me', 't.me', 'bit.ly'] } }]));
   rules.push(mk('regex-1', 'signal', 'visa', 10, [{ regex: 'visa\\s+(?:turis|kunjungan)' }]));
-  rules.push(mk('gate-offer', 'gate', 'gate', 1, [{ terms: ['lowongan', 'dibutuhkan', 'gaji', 'hiring', 'salary', 'loker', 'kualifikasi'] }], { gate: 'job-offer' }));
-  rules.push(mk('gate-news', 'gate', 'gate', 1, [{ terms: ['polisi', 'korban', 'wartawan', 'reporter', 'menurut'] }], { gate: 'not-offer' }));
+  rules.push(
+    mk(
+      'gate-offer',
+      'gate',
+      'gate',
+      1,
+      [{ terms: ['lowongan', 'dibutuhkan', 'gaji', 'hiring', 'salary', 'loker', 'kualifikasi'] }],
+      { gate: 'job-offer' },
+    ),
+  );
+  rules.push(
+    mk('gate-news', 'gate', 'gate', 1, [{ terms: ['polisi', 'korban', 'wartawan', 'reporter', 'menurut'] }], {
+      gate: 'not-offer',
+    }),
+  );
   for (let c = 0; c < 5; c++) {
-    rules.push(mk(`combo-${c}`, 'combo', 'combo', 20, [{ all: [{ flag: `sig-${c}` }, { any: [{ flag: 'money-high' }, { flag: `sig-${c + 10}` }] }] }]));
+    rules.push(
+      mk(`combo-${c}`, 'combo', 'combo', 20, [
+        { all: [{ flag: `sig-${c}` }, { any: [{ flag: 'money-high' }, { flag: `sig-${c + 10}` }] }] },
+      ]),
+    );
   }
   const bundle = compileRuleSet({ rules, vocabs: [], families, version: 'synthetic' });
-  console.log(`  synthetic rule set: ${rules.length} rules, ${nTerms} term slots, ${bundle.terms.length} distinct terms`);
+  console.log(
+    `  synthetic rule set: ${rules.length} rules, ${nTerms} term slots, ${bundle.terms.length} distinct terms`,
+  );
   return bundle;
 }
 
@@ -231,7 +279,9 @@ function main(): void {
   let bundle: RuleBundle;
   if (existsSync(bundlePath)) {
     bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as RuleBundle;
-    console.log(`  rules: REAL compiled bundle ${bundlePath} (${bundle.rules.length} rules, ${bundle.terms.length} terms)`);
+    console.log(
+      `  rules: REAL compiled bundle ${bundlePath} (${bundle.rules.length} rules, ${bundle.terms.length} terms)`,
+    );
   } else {
     console.log('  rules: no src/generated/rules.bundle.json, using a SYNTHETIC rule set');
     bundle = syntheticBundle(posts);
@@ -284,16 +334,26 @@ function main(): void {
   const fmed = quantile(floSorted, 0.5);
   const fp99 = quantile(floSorted, 0.99);
   console.log('');
-  console.log(`posts: ${posts.length} (${(totalChars / posts.length).toFixed(0)} chars on average), best of ${rounds} rounds per post`);
-  console.log(`engine : median ${us(emed)}   p99 ${us(ep99)}   max ${(engSorted[engSorted.length - 1]).toFixed(3)} ms (post #${maxI}, ${posts[maxI].length} chars)`);
+  console.log(
+    `posts: ${posts.length} (${(totalChars / posts.length).toFixed(0)} chars on average), best of ${rounds} rounds per post`,
+  );
+  console.log(
+    `engine : median ${us(emed)}   p99 ${us(ep99)}   max ${(engSorted[engSorted.length - 1]).toFixed(3)} ms (post #${maxI}, ${posts[maxI].length} chars)`,
+  );
   console.log(`floor  : median ${us(fmed)}   p99 ${us(fp99)}   (NFKC + toLowerCase)`);
   const nSorted = Float64Array.from(normOnly).sort();
   console.log(`  of which normalisation: median ${us(quantile(nSorted, 0.5))}   p99 ${us(quantile(nSorted, 0.99))}`);
-  console.log(`ratio  : median/median ${(emed / fmed).toFixed(2)}   p99/p99 ${(ep99 / fp99).toFixed(2)}   (target ≤ 3)`);
+  console.log(
+    `ratio  : median/median ${(emed / fmed).toFixed(2)}   p99/p99 ${(ep99 / fp99).toFixed(2)}   (target ≤ 3)`,
+  );
   console.log(`posts over 5 ms: ${eng.filter((t) => t > 5).length}   (target 0)`);
-  console.log(`100 KB post: ${bigTimes[0].toFixed(2)} ms best, ${bigTimes[5].toFixed(2)} ms median (first ${20_000} chars analysed; target ≤ 10 ms)`);
+  console.log(
+    `100 KB post: ${bigTimes[0].toFixed(2)} ms best, ${bigTimes[5].toFixed(2)} ms median (first ${20_000} chars analysed; target ≤ 10 ms)`,
+  );
   console.log(`20,000-char post: ${capTimes[0].toFixed(2)} ms best, ${capTimes[5].toFixed(2)} ms median`);
-  console.log(`engine throughput: ${((totalChars / 1e6) / (eng.reduce((a, b) => a + b, 0) / 1000)).toFixed(1)} M chars/s`);
+  console.log(
+    `engine throughput: ${(totalChars / 1e6 / (eng.reduce((a, b) => a + b, 0) / 1000)).toFixed(1)} M chars/s`,
+  );
 }
 
 main();

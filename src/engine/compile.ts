@@ -1,7 +1,14 @@
 // Rule set → bundle. Pure: the CLI reads and validates the YAML files (against schema.ts), then calls this.
 // Every problem is reported with a code, the rule id and a path inside the rule so the CLI can point at a line.
 
-import { type CompiledPattern, type CompiledRule, type CompiledTerm, ENGINE_VERSION, type RuleBundle, type WordMode } from './bundle';
+import {
+  type CompiledPattern,
+  type CompiledRule,
+  type CompiledTerm,
+  ENGINE_VERSION,
+  type RuleBundle,
+  type WordMode,
+} from './bundle';
 import { COUNTRY_CALLING_CODES } from './extract';
 import { normalize } from './normalize';
 import { DEFAULT_RATES, RATES_AS_OF } from './rates';
@@ -64,7 +71,10 @@ export interface ParsedTerm {
 
 /** Parses one term (no vocab refs) into normalised words. Returns an error message string on failure. */
 export function parseTerm(raw: string): ParsedTerm | { error: RuleErrorCode; message: string } {
-  const pieces = raw.trim().split(/\s+/).filter((p) => p.length > 0);
+  const pieces = raw
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p.length > 0);
   const words: string[] = [];
   const modes: WordMode[] = [];
   for (const piece of pieces) {
@@ -200,7 +210,12 @@ export function compileRuleSet(input: RuleSetInput): RuleBundle {
       try {
         new RegExp(p.regex, flags);
       } catch (e) {
-        issues.push({ code: 'RULE_E_BAD_REGEX', ruleId: id, path: [...path, 'regex'], message: String((e as Error).message) });
+        issues.push({
+          code: 'RULE_E_BAD_REGEX',
+          ruleId: id,
+          path: [...path, 'regex'],
+          message: String((e as Error).message),
+        });
         return null;
       }
       return { t: 'regex', source: p.regex, flags };
@@ -239,7 +254,13 @@ export function compileRuleSet(input: RuleSetInput): RuleBundle {
       p.link.hosts.forEach((h, i) => {
         const n = normalizeHost(h);
         if (n) hosts.push(n);
-        else issues.push({ code: 'RULE_E_BAD_HOST', ruleId: id, path: [...path, 'link', 'hosts', i], message: `bad host "${h}"` });
+        else
+          issues.push({
+            code: 'RULE_E_BAD_HOST',
+            ruleId: id,
+            path: [...path, 'link', 'hosts', i],
+            message: `bad host "${h}"`,
+          });
       });
       return { t: 'link', hosts };
     }
@@ -262,7 +283,12 @@ export function compileRuleSet(input: RuleSetInput): RuleBundle {
         });
       }
       if (!kindOf.has(p.flag)) {
-        issues.push({ code: 'RULE_E_UNKNOWN_FLAG', ruleId: id, path: [...path, 'flag'], message: `unknown rule id "${p.flag}"` });
+        issues.push({
+          code: 'RULE_E_UNKNOWN_FLAG',
+          ruleId: id,
+          path: [...path, 'flag'],
+          message: `unknown rule id "${p.flag}"`,
+        });
         return null;
       }
       return { t: 'flag', id: p.flag };
@@ -273,14 +299,22 @@ export function compileRuleSet(input: RuleSetInput): RuleBundle {
   const compiled: CompiledRule[] = [];
   for (const r of input.rules) {
     if (!(r.family in input.families.families)) {
-      issues.push({ code: 'RULE_E_UNKNOWN_FAMILY', ruleId: r.id, path: ['family'], message: `unknown family "${r.family}"` });
+      issues.push({
+        code: 'RULE_E_UNKNOWN_FAMILY',
+        ruleId: r.id,
+        path: ['family'],
+        message: `unknown family "${r.family}"`,
+      });
     }
     if ((r.kind === 'gate') !== (r.gate !== undefined)) {
       issues.push({
         code: 'RULE_E_BAD_GATE',
         ruleId: r.id,
         path: ['gate'],
-        message: r.kind === 'gate' ? 'a gate rule needs `gate: job-offer | not-offer`' : '`gate` is only for rules of kind gate',
+        message:
+          r.kind === 'gate'
+            ? 'a gate rule needs `gate: job-offer | not-offer`'
+            : '`gate` is only for rules of kind gate',
       });
     }
     const match = r.match
@@ -357,7 +391,12 @@ function orderRules(rules: CompiledRule[], issues: RuleIssue[]): CompiledRule[] 
     const s = state.get(r.id);
     if (s === 2) return;
     if (s === 1) {
-      issues.push({ code: 'RULE_E_FLAG_CYCLE', ruleId: r.id, path: ['match'], message: `combo cycle: ${[...stack, r.id].join(' → ')}` });
+      issues.push({
+        code: 'RULE_E_FLAG_CYCLE',
+        ruleId: r.id,
+        path: ['match'],
+        message: `combo cycle: ${[...stack, r.id].join(' → ')}`,
+      });
       return;
     }
     state.set(r.id, 1);

@@ -6,7 +6,15 @@
 
 import { CLITICS, expandAffixes } from './affix';
 import { type CompiledPattern, type CompiledRule, ENGINE_VERSION, type RuleBundle } from './bundle';
-import { extractLinks, extractMoney, extractPhones, hostOfUrl, type LinkHit, type MoneyAmount, type PhoneHit } from './extract';
+import {
+  extractLinks,
+  extractMoney,
+  extractPhones,
+  hostOfUrl,
+  type LinkHit,
+  type MoneyAmount,
+  type PhoneHit,
+} from './extract';
 import { countBits, decideLang, emptyCounts, stopWordTable } from './lang';
 import { bufToString, normalizeInto } from './normalize';
 import { classOf, HASH_SEED, hashString, MARK, SEP, SINGLE } from './tokenize';
@@ -359,7 +367,6 @@ export function createEngine(bundle: RuleBundle): Engine {
     }
   }
 
-
   function analyze(input: string, ctx: AnalyzeContext = {}): Verdict {
     let text = input;
     let truncated = false;
@@ -396,7 +403,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     let i = 0;
     while (i < len) {
       const c0 = buf[i];
-      const k0 = c0 < 128 ? (c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) ? 1 : 0 : classOf(c0);
+      const k0 = c0 < 128 ? ((c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) ? 1 : 0) : classOf(c0);
       if (k0 === SEP || k0 === MARK) {
         i++;
         continue;

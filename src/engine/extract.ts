@@ -2,9 +2,9 @@
 // Extractors run on NORMALISED text (so full-width digits, zero-width splits and look-alike letters are already
 // undone) and report normalised offsets; `extractAll` maps them back to the original text for callers.
 
-import type { Evidence } from './types';
 import { normalize } from './normalize';
 import { DAYS_PER_MONTH, DEFAULT_RATES, HOURS_PER_MONTH, WEEKS_PER_MONTH } from './rates';
+import type { Evidence } from './types';
 
 export type Period = 'hour' | 'day' | 'week' | 'month' | 'year';
 
@@ -47,28 +47,111 @@ export interface LinkHit {
 // Money
 
 const PRE_CURRENCY: Record<string, string> = {
-  'us$': 'USD', usdt: 'USDT', usd: 'USD', idr: 'IDR', 'rp.': 'IDR', rp: 'IDR', 's$': 'SGD', sgd: 'SGD',
-  'nt$': 'TWD', twd: 'TWD', 'hk$': 'HKD', hkd: 'HKD', 'rm.': 'MYR', rm: 'MYR', myr: 'MYR', php: 'PHP', '₱': 'PHP',
-  vnd: 'VND', thb: 'THB', '฿': 'THB', jpy: 'JPY', cny: 'CNY', rmb: 'CNY', '¥': 'JPY', '€': 'EUR', eur: 'EUR',
-  aed: 'AED', sar: 'SAR', '£': 'GBP', gbp: 'GBP', 'a$': 'AUD', aud: 'AUD', inr: 'INR', '₹': 'INR', krw: 'KRW',
-  '₩': 'KRW', $: 'USD',
+  us$: 'USD',
+  usdt: 'USDT',
+  usd: 'USD',
+  idr: 'IDR',
+  'rp.': 'IDR',
+  rp: 'IDR',
+  s$: 'SGD',
+  sgd: 'SGD',
+  nt$: 'TWD',
+  twd: 'TWD',
+  hk$: 'HKD',
+  hkd: 'HKD',
+  'rm.': 'MYR',
+  rm: 'MYR',
+  myr: 'MYR',
+  php: 'PHP',
+  '₱': 'PHP',
+  vnd: 'VND',
+  thb: 'THB',
+  '฿': 'THB',
+  jpy: 'JPY',
+  cny: 'CNY',
+  rmb: 'CNY',
+  '¥': 'JPY',
+  '€': 'EUR',
+  eur: 'EUR',
+  aed: 'AED',
+  sar: 'SAR',
+  '£': 'GBP',
+  gbp: 'GBP',
+  a$: 'AUD',
+  aud: 'AUD',
+  inr: 'INR',
+  '₹': 'INR',
+  krw: 'KRW',
+  '₩': 'KRW',
+  $: 'USD',
 };
 const POST_CURRENCY: Record<string, string> = {
-  usdt: 'USDT', usd: 'USD', dollars: 'USD', dollar: 'USD', dolar: 'USD', idr: 'IDR', rupiah: 'IDR', sgd: 'SGD',
-  ringgit: 'MYR', myr: 'MYR', php: 'PHP', pesos: 'PHP', peso: 'PHP', piso: 'PHP', vnd: 'VND', dong: 'VND',
-  '₫': 'VND', thb: 'THB', baht: 'THB', บาท: 'THB', jpy: 'JPY', yen: 'JPY', 円: 'JPY', cny: 'CNY', rmb: 'CNY',
-  yuan: 'CNY', 元: 'CNY', twd: 'TWD', hkd: 'HKD', aed: 'AED', dirham: 'AED', sar: 'SAR', riyal: 'SAR',
-  eur: 'EUR', euro: 'EUR', gbp: 'GBP', aud: 'AUD', inr: 'INR', rupees: 'INR', krw: 'KRW', won: 'KRW',
+  usdt: 'USDT',
+  usd: 'USD',
+  dollars: 'USD',
+  dollar: 'USD',
+  dolar: 'USD',
+  idr: 'IDR',
+  rupiah: 'IDR',
+  sgd: 'SGD',
+  ringgit: 'MYR',
+  myr: 'MYR',
+  php: 'PHP',
+  pesos: 'PHP',
+  peso: 'PHP',
+  piso: 'PHP',
+  vnd: 'VND',
+  dong: 'VND',
+  '₫': 'VND',
+  thb: 'THB',
+  baht: 'THB',
+  บาท: 'THB',
+  jpy: 'JPY',
+  yen: 'JPY',
+  円: 'JPY',
+  cny: 'CNY',
+  rmb: 'CNY',
+  yuan: 'CNY',
+  元: 'CNY',
+  twd: 'TWD',
+  hkd: 'HKD',
+  aed: 'AED',
+  dirham: 'AED',
+  sar: 'SAR',
+  riyal: 'SAR',
+  eur: 'EUR',
+  euro: 'EUR',
+  gbp: 'GBP',
+  aud: 'AUD',
+  inr: 'INR',
+  rupees: 'INR',
+  krw: 'KRW',
+  won: 'KRW',
 };
 /** Multiplier words; `cur` is the currency they imply when none is written. */
 const MULTIPLIERS: Record<string, { f: number; cur?: string }> = {
-  jt: { f: 1e6, cur: 'IDR' }, juta: { f: 1e6, cur: 'IDR' }, jutaan: { f: 1e6, cur: 'IDR' },
-  rb: { f: 1e3, cur: 'IDR' }, ribu: { f: 1e3, cur: 'IDR' }, ribuan: { f: 1e3, cur: 'IDR' },
-  miliar: { f: 1e9, cur: 'IDR' }, milyar: { f: 1e9, cur: 'IDR' },
-  trieu: { f: 1e6, cur: 'VND' }, tr: { f: 1e6, cur: 'VND' }, nghin: { f: 1e3, cur: 'VND' }, ngan: { f: 1e3, cur: 'VND' },
-  万: { f: 1e4, cur: 'CNY' }, 萬: { f: 1e4, cur: 'TWD' }, 千: { f: 1e3 },
+  jt: { f: 1e6, cur: 'IDR' },
+  juta: { f: 1e6, cur: 'IDR' },
+  jutaan: { f: 1e6, cur: 'IDR' },
+  rb: { f: 1e3, cur: 'IDR' },
+  ribu: { f: 1e3, cur: 'IDR' },
+  ribuan: { f: 1e3, cur: 'IDR' },
+  miliar: { f: 1e9, cur: 'IDR' },
+  milyar: { f: 1e9, cur: 'IDR' },
+  trieu: { f: 1e6, cur: 'VND' },
+  tr: { f: 1e6, cur: 'VND' },
+  nghin: { f: 1e3, cur: 'VND' },
+  ngan: { f: 1e3, cur: 'VND' },
+  万: { f: 1e4, cur: 'CNY' },
+  萬: { f: 1e4, cur: 'TWD' },
+  千: { f: 1e3 },
   lakh: { f: 1e5, cur: 'INR' },
-  k: { f: 1e3 }, m: { f: 1e6 }, mil: { f: 1e6 }, million: { f: 1e6 }, bn: { f: 1e9 }, billion: { f: 1e9 },
+  k: { f: 1e3 },
+  m: { f: 1e6 },
+  mil: { f: 1e6 },
+  million: { f: 1e6 },
+  bn: { f: 1e9 },
+  billion: { f: 1e9 },
 };
 
 function alt(words: string[]): string {
@@ -94,25 +177,84 @@ const SIDE = (n: number) =>
   `(?:(?<pre${n}>${PRE_ALT})\\s{0,2})?(?<num${n}>\\d+(?:[.,]\\d+)*)(?:\\s{0,2}(?<mult${n}>${MULT_ALT}))?`;
 const RANGE_SEP = String.raw`\s{0,2}(?:-|~|s\/d|sd|sampai|hingga|to|until|den)\s{0,2}`;
 const POST = `(?:\\s{0,2}(?<post>${wordAlt(Object.keys(POST_CURRENCY))}))?`;
-const MONEY_Y = new RegExp(`(?<![a-z0-9+$#\\u00c0-\\u02af\\u0400-\\u04ff])${SIDE(1)}(?:${RANGE_SEP}${SIDE(2)})?${POST}`, 'uy');
+const MONEY_Y = new RegExp(
+  `(?<![a-z0-9+$#\\u00c0-\\u02af\\u0400-\\u04ff])${SIDE(1)}(?:${RANGE_SEP}${SIDE(2)})?${POST}`,
+  'uy',
+);
 
 const PERIOD_WORDS: Record<string, Period> = {
-  hari: 'day', day: 'day', days: 'day', ngay: 'day', araw: 'day', วัน: 'day', 天: 'day', 日: 'day',
-  jam: 'hour', hour: 'hour', hr: 'hour', gio: 'hour', oras: 'hour', ชั่วโมง: 'hour', 小时: 'hour', 小時: 'hour',
-  minggu: 'week', week: 'week', wk: 'week', tuan: 'week', linggo: 'week', สัปดาห์: 'week', 周: 'week', 週: 'week',
-  bulan: 'month', bln: 'month', month: 'month', mo: 'month', thang: 'month', buwan: 'month', เดือน: 'month', 月: 'month',
-  tahun: 'year', thn: 'year', year: 'year', yr: 'year', annum: 'year', nam: 'year', taon: 'year', ปี: 'year', 年: 'year',
+  hari: 'day',
+  day: 'day',
+  days: 'day',
+  ngay: 'day',
+  araw: 'day',
+  วัน: 'day',
+  天: 'day',
+  日: 'day',
+  jam: 'hour',
+  hour: 'hour',
+  hr: 'hour',
+  gio: 'hour',
+  oras: 'hour',
+  ชั่วโมง: 'hour',
+  小时: 'hour',
+  小時: 'hour',
+  minggu: 'week',
+  week: 'week',
+  wk: 'week',
+  tuan: 'week',
+  linggo: 'week',
+  สัปดาห์: 'week',
+  周: 'week',
+  週: 'week',
+  bulan: 'month',
+  bln: 'month',
+  month: 'month',
+  mo: 'month',
+  thang: 'month',
+  buwan: 'month',
+  เดือน: 'month',
+  月: 'month',
+  tahun: 'year',
+  thn: 'year',
+  year: 'year',
+  yr: 'year',
+  annum: 'year',
+  nam: 'year',
+  taon: 'year',
+  ปี: 'year',
+  年: 'year',
 };
 const PERIOD_ADJ: Record<string, Period> = {
-  harian: 'day', daily: 'day', perhari: 'day', sehari: 'day', hourly: 'hour', perjam: 'hour', mingguan: 'week',
-  weekly: 'week', perminggu: 'week', seminggu: 'week', bulanan: 'month', monthly: 'month', perbulan: 'month',
-  sebulan: 'month', tahunan: 'year', yearly: 'year', annually: 'year', annual: 'year', pertahun: 'year', setahun: 'year',
+  harian: 'day',
+  daily: 'day',
+  perhari: 'day',
+  sehari: 'day',
+  hourly: 'hour',
+  perjam: 'hour',
+  mingguan: 'week',
+  weekly: 'week',
+  perminggu: 'week',
+  seminggu: 'week',
+  bulanan: 'month',
+  monthly: 'month',
+  perbulan: 'month',
+  sebulan: 'month',
+  tahunan: 'year',
+  yearly: 'year',
+  annually: 'year',
+  annual: 'year',
+  pertahun: 'year',
+  setahun: 'year',
 };
 const PERIOD_AFTER = new RegExp(
   `\\s{0,2}(?:(?:\\/|per|a|an|each|every|moi|mot|kada|isang|ต่อ|每|一个|一個)\\s{0,2})?(?<p>${wordAlt(Object.keys(PERIOD_WORDS))})|\\s{0,2}(?<adj>${wordAlt(Object.keys(PERIOD_ADJ))})`,
   'uy',
 );
-const PERIOD_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${alt(Object.keys(PERIOD_ADJ))}|per (?:hari|jam|minggu|day|hour|week))\\W{0,4}$`, 'u');
+const PERIOD_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(${alt(Object.keys(PERIOD_ADJ))}|per (?:hari|jam|minggu|day|hour|week))\\W{0,4}$`,
+  'u',
+);
 
 function firstDigit(text: string, from: number): number {
   let i = from;
@@ -163,7 +305,17 @@ function isLower(c: number): boolean {
 
 /** Chars that can start a currency written before the amount: letters and currency signs. */
 function mayStartCurrency(c: number): boolean {
-  return isLower(c) || c === 36 || c === 0x20b1 || c === 0x0e3f || c === 0xa5 || c === 0x20ac || c === 0xa3 || c === 0x20b9 || c === 0x20a9;
+  return (
+    isLower(c) ||
+    c === 36 ||
+    c === 0x20b1 ||
+    c === 0x0e3f ||
+    c === 0xa5 ||
+    c === 0x20ac ||
+    c === 0xa3 ||
+    c === 0x20b9 ||
+    c === 0x20a9
+  );
 }
 
 /**
@@ -238,7 +390,16 @@ export function extractMoney(text: string, rates: Record<string, number> = DEFAU
     const start = m.index;
     const end = endLocal;
     lastEnd = end;
-    out.push({ currency: cur, min: lo, max: hi, period, idrMonthMin: lo * rate * f, idrMonthMax: hi * rate * f, start, end });
+    out.push({
+      currency: cur,
+      min: lo,
+      max: hi,
+      period,
+      idrMonthMin: lo * rate * f,
+      idrMonthMax: hi * rate * f,
+      start,
+      end,
+    });
   }
   return out;
 }
@@ -248,10 +409,41 @@ export function extractMoney(text: string, rates: Record<string, number> = DEFAU
 
 /** Calling code → ISO country. */
 export const COUNTRY_CALLING_CODES: Record<string, string> = {
-  '855': 'KH', '95': 'MM', '856': 'LA', '66': 'TH', '63': 'PH', '60': 'MY', '62': 'ID', '84': 'VN', '86': 'CN',
-  '886': 'TW', '971': 'AE', '65': 'SG', '852': 'HK', '853': 'MO', '81': 'JP', '82': 'KR', '91': 'IN',
-  '966': 'SA', '974': 'QA', '968': 'OM', '973': 'BH', '965': 'KW', '90': 'TR', '7': 'RU', '44': 'GB', '61': 'AU',
-  '1': 'US', '670': 'TL', '673': 'BN', '94': 'LK', '880': 'BD', '92': 'PK', '977': 'NP', '254': 'KE', '234': 'NG',
+  '855': 'KH',
+  '95': 'MM',
+  '856': 'LA',
+  '66': 'TH',
+  '63': 'PH',
+  '60': 'MY',
+  '62': 'ID',
+  '84': 'VN',
+  '86': 'CN',
+  '886': 'TW',
+  '971': 'AE',
+  '65': 'SG',
+  '852': 'HK',
+  '853': 'MO',
+  '81': 'JP',
+  '82': 'KR',
+  '91': 'IN',
+  '966': 'SA',
+  '974': 'QA',
+  '968': 'OM',
+  '973': 'BH',
+  '965': 'KW',
+  '90': 'TR',
+  '7': 'RU',
+  '44': 'GB',
+  '61': 'AU',
+  '1': 'US',
+  '670': 'TL',
+  '673': 'BN',
+  '94': 'LK',
+  '880': 'BD',
+  '92': 'PK',
+  '977': 'NP',
+  '254': 'KE',
+  '234': 'NG',
 };
 const CC_ALT = alt(Object.keys(COUNTRY_CALLING_CODES));
 const D = String.raw`[\s.\-()]?`;
@@ -327,23 +519,61 @@ export function extractPhones(text: string): PhoneHit[] {
 // Links and e-mail
 
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.id', 'ymail.com', 'outlook.com', 'hotmail.com',
-  'live.com', 'proton.me', 'protonmail.com', 'aol.com', 'icloud.com', 'mail.com', 'gmx.com', 'yandex.com',
-  'qq.com', '163.com', 'rocketmail.com', 'outlook.co.id', 'hotmail.co.id',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.co.id',
+  'ymail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'proton.me',
+  'protonmail.com',
+  'aol.com',
+  'icloud.com',
+  'mail.com',
+  'gmx.com',
+  'yandex.com',
+  'qq.com',
+  '163.com',
+  'rocketmail.com',
+  'outlook.co.id',
+  'hotmail.co.id',
 ]);
 const KIND_BY_HOST: Record<string, LinkKind> = {
-  'wa.me': 'whatsapp', 'api.whatsapp.com': 'whatsapp', 'chat.whatsapp.com': 'whatsapp', 'whatsapp.com': 'whatsapp',
-  'wa.link': 'whatsapp', 't.me': 'telegram', 'telegram.me': 'telegram', 'telegram.dog': 'telegram',
-  'telegram.org': 'telegram', 'line.me': 'line', 'lin.ee': 'line', 'bit.ly': 'shortener', 'tinyurl.com': 'shortener',
-  's.id': 'shortener', 'cutt.ly': 'shortener', 'shorturl.at': 'shortener', 'rebrand.ly': 'shortener',
-  'goo.gl': 'shortener', 'ow.ly': 'shortener', 'is.gd': 'shortener', 't.co': 'shortener', 'linktr.ee': 'shortener',
-  'tiny.cc': 'shortener', 'rb.gy': 'shortener', 'shorturl.asia': 'shortener',
+  'wa.me': 'whatsapp',
+  'api.whatsapp.com': 'whatsapp',
+  'chat.whatsapp.com': 'whatsapp',
+  'whatsapp.com': 'whatsapp',
+  'wa.link': 'whatsapp',
+  't.me': 'telegram',
+  'telegram.me': 'telegram',
+  'telegram.dog': 'telegram',
+  'telegram.org': 'telegram',
+  'line.me': 'line',
+  'lin.ee': 'line',
+  'bit.ly': 'shortener',
+  'tinyurl.com': 'shortener',
+  's.id': 'shortener',
+  'cutt.ly': 'shortener',
+  'shorturl.at': 'shortener',
+  'rebrand.ly': 'shortener',
+  'goo.gl': 'shortener',
+  'ow.ly': 'shortener',
+  'is.gd': 'shortener',
+  't.co': 'shortener',
+  'linktr.ee': 'shortener',
+  'tiny.cc': 'shortener',
+  'rb.gy': 'shortener',
+  'shorturl.asia': 'shortener',
 };
 const TLDS =
   'com|net|org|id|me|ly|co|io|info|biz|xyz|top|site|online|link|app|to|gl|gd|at|cc|my|ph|kh|vn|th|sg|tw|cn|hk|jp|kr|asia|shop|store|club|vip|live|page|in|ee|gy|dog|work|jobs|career|ai|us|uk|la|mm';
 const LINK_RE = new RegExp(
   String.raw`(?<email>[a-z0-9._%+\-]+@(?<edomain>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}))` +
-    String.raw`|(?<url>https?:\/\/(?<uhost>[a-z0-9\-.]+)[^\s<>"'` + '`' + String.raw`]*)` +
+    String.raw`|(?<url>https?:\/\/(?<uhost>[a-z0-9\-.]+)[^\s<>"'` +
+    '`' +
+    ']*)' +
     String.raw`|(?<![\p{L}\p{N}@.\-/])(?<bare>(?<bhost>(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:${TLDS}))(?![\p{L}\p{N}\-])(?:\/[^\s<>"']*)?)`,
   'gu',
 );

@@ -15,7 +15,9 @@ describe('detectLanguage', () => {
   });
   it('picks the dominant language of a mixed Indonesian/English post', () => {
     expect(
-      detectLanguage('Lowongan kerja sebagai customer service, gaji besar dan tidak perlu pengalaman untuk posisi ini. Apply now!'),
+      detectLanguage(
+        'Lowongan kerja sebagai customer service, gaji besar dan tidak perlu pengalaman untuk posisi ini. Apply now!',
+      ),
     ).toBe('id');
     expect(
       detectLanguage('We are looking for an admin for our team in Jakarta, the salary is good. Kirim CV segera.'),

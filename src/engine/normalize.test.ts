@@ -125,7 +125,7 @@ describe('normalize: offsets map back to the original text', () => {
   });
   it('keeps every mapped span inside the original and in order (property)', () => {
     const alphabet = fc.constantFrom(
-      ...'aKk4 0.-_@$\u200b\u00ad𝐊ＫаοéêŀĳÆ🇰🇭ไก่3jt,+855'.match(/[\s\S]/gu) as string[],
+      ...('aKk4 0.-_@$\u200b\u00ad𝐊ＫаοéêŀĳÆ🇰🇭ไก่3jt,+855'.match(/[\s\S]/gu) as string[]),
       '🇰🇭',
       '𝐊',
     );

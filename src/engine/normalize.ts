@@ -73,27 +73,132 @@ for (let i = 0; i < 128; i++) ASCII_LOWER[i] = i >= 65 && i <= 90 ? i + 32 : i;
 /** Latin / Greek / Cyrillic look-alikes → Latin. Applied before lower-casing, so upper-case forms map by shape. */
 const CONFUSABLES: Record<string, string> = {
   // Cyrillic upper
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I',
-  Ј: 'J', Ѕ: 'S', Ү: 'Y', Ԁ: 'D', Ԛ: 'Q', Ԝ: 'W', Ӏ: 'l',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Ү: 'Y',
+  Ԁ: 'D',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Ӏ: 'l',
   // Cyrillic lower
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', х: 'x', у: 'y',
-  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l', ү: 'y', ь: 'b', п: 'n', г: 'r',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ӏ: 'l',
+  ү: 'y',
+  ь: 'b',
+  п: 'n',
+  г: 'r',
   // Greek upper
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
   Χ: 'X',
   // Greek lower
-  α: 'a', β: 'b', γ: 'y', ε: 'e', η: 'n', ι: 'i', κ: 'k', μ: 'u', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u',
-  χ: 'x', ω: 'w', ς: 's',
+  α: 'a',
+  β: 'b',
+  γ: 'y',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  μ: 'u',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ς: 's',
   // Latin letters without a canonical decomposition
-  đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', ı: 'i', ɡ: 'g', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE',
-  ʼ: "'", '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '−': '-',
+  đ: 'd',
+  Đ: 'D',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  ı: 'i',
+  ɡ: 'g',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ʼ: "'",
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '–': '-',
+  '—': '-',
+  '−': '-',
 };
 
 /** Regional-indicator pairs → country word. Flags of hub / destination countries are part of lures. */
 const FLAG_WORDS: Record<string, string> = {
-  KH: 'cambodia', MM: 'myanmar', LA: 'laos', TH: 'thailand', PH: 'philippines', VN: 'vietnam',
-  MY: 'malaysia', ID: 'indonesia', JP: 'japan', KR: 'korea', TW: 'taiwan', SG: 'singapore', AE: 'uae',
-  CN: 'china', HK: 'hongkong', SA: 'saudi', QA: 'qatar', US: 'usa', GB: 'uk', AU: 'australia', IN: 'india',
+  KH: 'cambodia',
+  MM: 'myanmar',
+  LA: 'laos',
+  TH: 'thailand',
+  PH: 'philippines',
+  VN: 'vietnam',
+  MY: 'malaysia',
+  ID: 'indonesia',
+  JP: 'japan',
+  KR: 'korea',
+  TW: 'taiwan',
+  SG: 'singapore',
+  AE: 'uae',
+  CN: 'china',
+  HK: 'hongkong',
+  SA: 'saudi',
+  QA: 'qatar',
+  US: 'usa',
+  GB: 'uk',
+  AU: 'australia',
+  IN: 'india',
 };
 
 function isInvisible(cp: number): boolean {
@@ -479,11 +584,7 @@ function decodeLeet(buf: Uint16Array, s: number, e: number): void {
   const c0 = buf[s];
   const c1 = buf[s + 1];
   // currency glued to digits: rp5jt, rm8000, us5
-  if (
-    ((c0 === 114 && (c1 === 112 || c1 === 109)) || (c0 === 117 && c1 === 115)) &&
-    RUN[buf[s + 2]] === 2
-  )
-    return;
+  if (((c0 === 114 && (c1 === 112 || c1 === 109)) || (c0 === 117 && c1 === 115)) && RUN[buf[s + 2]] === 2) return;
   if (!flanked) {
     // "kamboj4": a single trailing leet digit after ≥4 letters.
     const last = buf[e - 1];
@@ -517,7 +618,13 @@ export function bufToString(buf: Uint16Array, len: number): string {
 }
 
 /** Maps a normalised span to the original text, given per-char start/end arrays. */
-export function spanToOriginal(starts: Int32Array, ends: Int32Array, len: number, s: number, e: number): [number, number] {
+export function spanToOriginal(
+  starts: Int32Array,
+  ends: Int32Array,
+  len: number,
+  s: number,
+  e: number,
+): [number, number] {
   if (len === 0) return [0, 0];
   if (s >= len) {
     const x = ends[len - 1];

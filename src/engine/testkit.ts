@@ -54,5 +54,8 @@ export function engineOf(rules: MiniRule[], vocabs: Vocab[] = [], families: Fami
 
 /** Ids of the flags a text raises. */
 export function firedIds(engine: Engine, text: string): string[] {
-  return engine.analyze(text).flags.map((f) => f.id).sort();
+  return engine
+    .analyze(text)
+    .flags.map((f) => f.id)
+    .sort();
 }
