@@ -67,6 +67,26 @@ describe('buildReportFrom', () => {
   });
 });
 
+it('lists only the strongest flags in the text so the post excerpt keeps its room', () => {
+  const many: Verdict = {
+    ...verdict,
+    flags: Array.from({ length: 20 }, (_, i) => ({
+      id: `f${i}`, family: 'x', weight: i, title: `Tanda nomor ${i} dengan judul yang cukup panjang`, message: 'm',
+      evidence: [{ text: 'Kamboja', start: 33, end: 40 }, { text: 'tiket gratis', start: 57, end: 69 }, { text: 'paspor', start: 77, end: 83 }, { text: 'WA', start: 85, end: 87 }],
+    })),
+  };
+  const long = `${text} ${'Detail pekerjaan dan fasilitas lengkap. '.repeat(40)}`;
+  const report = buildReportFrom(input({ verdict: many, post: { id: 'p', text: long, links: [] } }), now, 'UTC');
+  expect(report.text.length).toBeLessThanOrEqual(TEXT_LIMIT);
+  expect(report.text).toContain('- Tanda nomor 19 dengan');
+  expect(report.text).not.toContain('- Tanda nomor 13 ');
+  expect(report.text).toContain('dan 14 tanda lain');
+  expect(report.text).toContain(text); // the start of the post survives
+  expect(report.text).toContain('(dipotong)');
+  expect(report.text).toContain('Versi ekstensi');
+  expect(JSON.parse(report.json).flags).toHaveLength(20);
+});
+
 describe('buildFeedback', () => {
   it('prefills a GitHub issue and a mailto with text, verdict and rule ids', () => {
     const fb = buildFeedback({ kind: 'false-alarm', text, verdict, lang: 'en', site: 'facebook' });

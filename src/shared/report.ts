@@ -91,7 +91,7 @@ export function buildReportFrom(input: ReportInput, now: Date, timeZone?: string
     `${t('warning_rep_risk', lang)}: ${t(`warning_risk_${verdict.risk}`, lang)}`,
     `${t('warning_rep_time', lang)}: ${local} (${data.createdAt})`,
     `${t('warning_rep_flags', lang)}:`,
-    ...flags.map((f) => `- ${f.title}${f.evidence.length ? `: "${f.evidence.slice(0, 4).join('", "')}"` : ''}`),
+    ...flagLines(verdict, lang),
   ].join('\n');
   const tail = [
     `${t('warning_rep_versions', lang)}: ${input.extensionVersion} / ${input.rulesVersion}`,
@@ -101,11 +101,25 @@ export function buildReportFrom(input: ReportInput, now: Date, timeZone?: string
   const marker = ` ${t('warning_rep_truncated', lang)}`;
   // The post text gets whatever room the fixed parts leave, so the whole message stays under the cap.
   const room = TEXT_LIMIT - head.length - tail.length - label.length - 4;
-  const excerpt = cap(post.text, Math.max(80, room), marker);
+  const excerpt = cap(post.text, Math.max(200, room), marker);
   let text = `${head}\n\n${label}${excerpt}\n\n${tail}`;
   if (text.length > TEXT_LIMIT) text = cap(text, TEXT_LIMIT, marker);
 
   return { text, data, json: `${JSON.stringify(data, null, 2)}\n`, fileBase: fileBase(input.site, now) };
+}
+
+/** Strongest flags first; a long list would leave no room for the post itself in a WhatsApp-sized message. */
+export const TEXT_MAX_FLAGS = 6;
+
+function flagLines(verdict: Verdict, lang: 'id' | 'en'): string[] {
+  const sorted = verdict.flags.slice().sort((a, b) => b.weight - a.weight);
+  const lines = sorted.slice(0, TEXT_MAX_FLAGS).map((flag) => {
+    const words = unique(flag.evidence.map((e) => e.text.trim()).filter(Boolean)).slice(0, 3);
+    const line = `- ${flag.title}${words.length ? `: "${words.join('", "')}"` : ''}`;
+    return line.length > 140 ? `${line.slice(0, 138)}…` : line;
+  });
+  if (sorted.length > TEXT_MAX_FLAGS) lines.push(t('warning_rep_more', lang, sorted.length - TEXT_MAX_FLAGS));
+  return lines;
 }
 
 function cap(text: string, limit: number, marker: string): string {
