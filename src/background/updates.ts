@@ -142,8 +142,9 @@ export function initRuleUpdates(): void {
     if (alarm.name === RULES_ALARM) void checkForRuleUpdate();
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    // Only extension pages (options) may trigger a check; content scripts have a tab.
-    if (sender.tab) return undefined;
+    // Only extension pages (options, possibly open in a tab) may trigger a check, never content scripts.
+    const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
+    if (!fromExtensionPage) return undefined;
     if (isMessage(message, 'rules/check-now')) return checkForRuleUpdate();
     if (isMessage(message, 'rules/status')) return rulesStatus();
     return undefined;

@@ -109,8 +109,9 @@ describe('signed rule updates in Chromium', () => {
 
   async function checkNow(options: Page): Promise<string | null> {
     await options.click('[data-testid="rules-check-now"]');
+    // Compiling the update and running every rule's examples takes a moment on a slow machine.
+    await expect.poll(() => options.isEnabled('[data-testid="rules-check-now"]'), { timeout: 30_000 }).toBe(true);
     await options.waitForSelector('[data-testid="rules-last-result"]');
-    await expect.poll(() => options.isEnabled('[data-testid="rules-check-now"]')).toBe(true);
     return options.getAttribute('[data-testid="rules-last-result"]', 'data-result');
   }
 
