@@ -18,7 +18,7 @@ const FEED_URL = 'https://www.facebook.com/groups/lokeraman.bench/';
 // bottom, stamping each post with its insertion time, and a main-world MutationObserver stamps every
 // warning host the extension inserts. Texts are generated from a seeded PRNG so runs compare.
 function feedPage(): string {
-  const script = String.raw`
+  const script = `
   (() => {
     const TOTAL = ${TOTAL_POSTS}, BATCH = ${BATCH};
     let seed = 20260601;

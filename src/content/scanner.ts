@@ -329,7 +329,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       return;
     }
     const post = safe('extract', () => adapter.extract(el), null);
-    if (!post || !post.text) {
+    if (!post?.text) {
       // Kept as a record with no post, so text filled in later is attributed to this container.
       rec.hash = 0;
       rec.post = null;
@@ -408,7 +408,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   function place(rec: PostRecord): void {
     if (!rec.post || !rec.verdict) return;
     const anchor = safe('anchor', () => adapter.anchor?.(rec.el) ?? rec.el, rec.el);
-    const target = anchor && anchor.isConnected ? anchor : rec.el;
+    const target = anchor?.isConnected ? anchor : rec.el;
     const parent = target.parentNode;
     if (!parent) return;
     let host = rec.host;
