@@ -119,6 +119,7 @@ describe('absoluteLinks / unwrapRedirect', () => {
     expect(unwrapRedirect(`https://l.facebook.com/l.php?u=${encodeURIComponent(inner)}`)).toBe('https://wa.me/1');
     expect(unwrapRedirect('https://l.facebook.com/l.php')).toBe('https://l.facebook.com/l.php');
     expect(unwrapRedirect('not a url')).toBe('not a url');
+    expect(unwrapRedirect(`https://l.threads.com/?u=${encodeURIComponent('https://wa.me/2')}&e=x`)).toBe('https://wa.me/2');
   });
 });
 

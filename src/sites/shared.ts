@@ -163,6 +163,8 @@ const REDIRECT_WRAPPERS: ReadonlyArray<(url: URL) => string | null> = [
     /^(?:l|lm)\.facebook\.com$/.test(url.hostname) && url.pathname === '/l.php' ? url.searchParams.get('u') : null,
   (url) => (url.hostname === 'l.messenger.com' && url.pathname === '/l.php' ? url.searchParams.get('u') : null),
   (url) => (url.hostname === 'l.instagram.com' ? url.searchParams.get('u') : null),
+  // Threads link shim (l.threads.net, l.threads.com).
+  (url) => (/^l\.threads\.(?:net|com)$/.test(url.hostname) ? url.searchParams.get('u') : null),
   // out.reddit.com/<thing>?url=<target>&token=…
   (url) => (url.hostname === 'out.reddit.com' ? url.searchParams.get('url') : null),
   // href.li/?https://target — the target is the whole query string.
