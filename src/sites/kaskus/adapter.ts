@@ -1,0 +1,74 @@
+// Kaskus (www.kaskus.co.id, m.kaskus.co.id): thread pages, single-post pages and last-post pages.
+// DOCUMENTED ONLY: no real Kaskus snapshot exists in site-snapshots; the fixture is built from the
+// public desktop markup (div#post<24-hex> per post, body in .pagetext). Re-check on a live page.
+import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback, queryFirstFallback } from '../shared';
+import type { ExtractedPost, SiteAdapter } from '../types';
+import { BODY, MORE_LABELS, NESTED, POST, POST_ID, QUOTE, TITLE } from './selectors';
+
+const SITE = 'kaskus';
+const POST_PAGE = /^\/(?:thread|post|lastpost|show_post)\//;
+
+function findPosts(root: ParentNode): Element[] {
+  try {
+    return queryAllFallback(root, POST).filter((el) => POST_ID.test(el.id));
+  } catch {
+    return [];
+  }
+}
+
+/** The post's own body: not one belonging to a nested reply rendered inside it. */
+function ownBody(post: Element): Element | null {
+  return queryAllFallback(post, BODY).find((body) => body.closest(POST.join(', ')) === post) ?? null;
+}
+
+function extract(post: Element): ExtractedPost | null {
+  try {
+    const id = POST_ID.exec(post.id)?.[1];
+    const body = ownBody(post);
+    if (!id || !body) return null;
+    // Quotes repeat someone else's post; nested replies are posts of their own.
+    const skip = [...QUOTE, NESTED];
+    const bodyText = collapseText(body, { skip });
+    const titleEl = queryFirstFallback(post, TITLE);
+    const title = titleEl && titleEl.closest(POST.join(', ')) === post ? collapseText(titleEl) : '';
+    const text = [title, bodyText].filter(Boolean).join('\n');
+    if (!text) return null;
+    return {
+      id: id ? `${SITE}:${id}` : hashId(SITE, text),
+      text,
+      links: absoluteLinks(body, undefined, { skip }),
+      url: `https://www.kaskus.co.id/post/${id}/`,
+      partial: isTruncated(body, MORE_LABELS),
+    };
+  } catch {
+    return null;
+  }
+}
+
+const adapter: SiteAdapter = {
+  id: SITE,
+  name: 'Kaskus',
+  matches: ['*://www.kaskus.co.id/*', '*://m.kaskus.co.id/*', '*://kaskus.co.id/*'],
+  isPostPage: (url) => POST_PAGE.test(url.pathname),
+  sampleUrls: [
+    'https://www.kaskus.co.id/thread/6650a1b2c3d4e5f601234567/lowongan-kerja-admin-gudang-bekasi/',
+    'https://m.kaskus.co.id/thread/6650a1b2c3d4e5f601234567/lowongan-kerja-admin-gudang-bekasi/',
+    'https://www.kaskus.co.id/post/6650a1b2c3d4e5f601234568/',
+  ],
+  notUrls: [
+    'https://www.kaskus.co.id/',
+    'https://www.kaskus.co.id/forum/1/the-lounge',
+    'https://www.kaskus.co.id.example.org/thread/6650a1b2c3d4e5f601234567/',
+  ],
+  fixtureSource: 'documented',
+  findPosts,
+  extract,
+};
+
+export default adapter;
+
+// Test URLs:
+// https://www.kaskus.co.id/thread/<24-hex id>/<slug>/     (thread: starter post + replies)
+// https://www.kaskus.co.id/post/<24-hex id>/               (single post)
+// https://www.kaskus.co.id/lastpost/<24-hex id>            (jump to last post)
+// https://m.kaskus.co.id/thread/<24-hex id>/<slug>/        (mobile)
