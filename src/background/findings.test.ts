@@ -25,7 +25,12 @@ describe('badge', () => {
   });
 
   it('sums frames and a newer summary of a frame replaces the older one', () => {
-    let state = applySummary(undefined, 0, { flagged: 2, posts: [], url: 'https://www.facebook.com/', site: 'facebook' });
+    let state = applySummary(undefined, 0, {
+      flagged: 2,
+      posts: [],
+      url: 'https://www.facebook.com/',
+      site: 'facebook',
+    });
     state = applySummary(state, 7, { flagged: 1, posts: [], url: 'https://www.facebook.com/x', site: 'facebook' });
     expect(flaggedCount(state)).toBe(3);
     state = applySummary(state, 0, { flagged: 0, posts: [], url: 'https://www.facebook.com/', site: 'facebook' });
@@ -50,7 +55,12 @@ describe('tab findings for the popup', () => {
     });
     const findings = tabFindings(12, state);
     expect(findings.posts.map((p) => p.postId)).toEqual(['c', 'b', 'a']);
-    expect(findings).toMatchObject({ tabId: 12, flagged: 4, site: 'facebook', url: 'https://www.facebook.com/groups/x' });
+    expect(findings).toMatchObject({
+      tabId: 12,
+      flagged: 4,
+      site: 'facebook',
+      url: 'https://www.facebook.com/groups/x',
+    });
   });
 
   it('an unknown tab has no findings', () => {

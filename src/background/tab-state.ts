@@ -2,12 +2,16 @@
 // (MV3 workers sleep after ~30 s idle while the tab and its badge live on). Updates are serialized:
 // frames report concurrently and a read-modify-write race would lose a frame's count.
 import browser from '../shared/browser';
-import { type TabState } from './findings';
+import type { TabState } from './findings';
 
 const PREFIX = 'findings:';
 const memory = new Map<number, TabState>();
 
-type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> };
+type SessionArea = {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+};
 
 function session(): SessionArea | undefined {
   return (browser.storage as unknown as { session?: SessionArea }).session;

@@ -76,7 +76,11 @@ export function isMessage<T extends AnyMessage['type']>(
 /** Caps on what a (possibly compromised) page can make the background hold per frame. */
 export const MESSAGE_LIMITS = { posts: 100, reasons: 5, text: 300, id: 200 } as const;
 
-const Clipped = (max: number) => z.pipe(z.string(), z.transform((value: string) => value.slice(0, max)));
+const Clipped = (max: number) =>
+  z.pipe(
+    z.string(),
+    z.transform((value: string) => value.slice(0, max)),
+  );
 
 const PostSummarySchema = z.object({
   postId: Clipped(MESSAGE_LIMITS.id),

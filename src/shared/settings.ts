@@ -158,8 +158,7 @@ export function migrateSettings(stored: unknown, browserLocale = 'id'): Migratio
     return { settings: defaults, fromVersion: 0, repaired: fieldsOf(defaults), changed: true };
   }
   const claimed = stored.version;
-  const fromVersion =
-    typeof claimed === 'number' && Number.isInteger(claimed) && claimed >= 0 ? claimed : 0;
+  const fromVersion = typeof claimed === 'number' && Number.isInteger(claimed) && claimed >= 0 ? claimed : 0;
   let raw: Raw = stored;
   // A newer version (synced from a newer install) is not downgraded: we keep what we understand.
   for (let version = fromVersion; version < SETTINGS_VERSION; version++) {
@@ -242,7 +241,7 @@ export function fitToSyncQuota(settings: Settings): { settings: Settings; droppe
   const fits = () => syncItemBytes({ ...settings, allowlist }) <= LIMITS.syncItemBytes;
   while (!fits() && allowlist.length > 0) {
     const postIndex = allowlist.findIndex((entry) => entry.kind === 'post');
-    allowlist.splice(postIndex >= 0 ? postIndex : 0, 1);
+    allowlist.splice(Math.max(postIndex, 0), 1);
     dropped++;
   }
   return { settings: { ...settings, allowlist }, dropped };
@@ -283,7 +282,8 @@ export function parseImportedSettings(text: string): ImportResult {
   if (!isRecord(data)) return { ok: false, error: { code: 'wrong-format' } };
   let candidate: unknown;
   if ('format' in data) {
-    if (data.format !== EXPORT_FORMAT || !isRecord(data.settings)) return { ok: false, error: { code: 'wrong-format' } };
+    if (data.format !== EXPORT_FORMAT || !isRecord(data.settings))
+      return { ok: false, error: { code: 'wrong-format' } };
     candidate = data.settings;
   } else if (typeof data.version === 'number') {
     candidate = data;

@@ -15,7 +15,10 @@ const LURE =
   'Lowongan kerja luar negeri! Dicari operator komputer untuk perusahaan online di Kamboja. Gaji 15 juta per bulan, tanpa pengalaman, tiket pesawat dan visa ditanggung. Berangkat secepatnya, hubungi WA +855 12 345 678.';
 function feedPage(texts: string[]): string {
   const posts = texts
-    .map((text, i) => `<div aria-posinset="${i + 1}"><div data-ad-rendering-role="story_message"><div dir="auto">${text}</div></div></div>`)
+    .map(
+      (text, i) =>
+        `<div aria-posinset="${i + 1}"><div data-ad-rendering-role="story_message"><div dir="auto">${text}</div></div></div>`,
+    )
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Grup Loker</title></head><body><div role="feed">${posts}</div></body></html>`;
 }
@@ -55,7 +58,9 @@ describe('options page in Chromium', () => {
     const score = engine.analyze(MEDIUM).score;
     const strict = thresholdsFor('strict', bundle.thresholds);
     const relaxed = thresholdsFor('relaxed', bundle.thresholds);
-    expect(score, 'precondition: medium text between strict and relaxed medium thresholds').toBeGreaterThanOrEqual(strict.medium);
+    expect(score, 'precondition: medium text between strict and relaxed medium thresholds').toBeGreaterThanOrEqual(
+      strict.medium,
+    );
     expect(score).toBeLessThan(Math.min(relaxed.medium, strict.high));
 
     profile = mkdtempSync(join(tmpdir(), 'lokeraman-options-'));
@@ -95,7 +100,10 @@ describe('options page in Chromium', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'lokeraman-import-'));
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ format: 'lokeraman-settings', settings: { ...before, sensitivity: 'extreme' } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ format: 'lokeraman-settings', settings: { ...before, sensitivity: 'extreme' } }),
+    );
     await options.locator('#import-file').setInputFiles(bad);
     const error = options.locator('[data-lokeraman-import-error]');
     await error.waitFor();
@@ -172,9 +180,7 @@ describe('options page in Chromium', () => {
     await page.close();
 
     await session.worker.evaluate(() => chrome.storage.sync.set({ settings: { sensitivity: 42 } }));
-    await expect
-      .poll(() => storedSettings(session), { timeout: 10_000 })
-      .toEqual(defaultSettings('en-US'));
+    await expect.poll(() => storedSettings(session), { timeout: 10_000 }).toEqual(defaultSettings('en-US'));
     // The repair is announced once, in the next page that opens.
     const after = await session.context.newPage();
     await after.goto(extensionPage(session, OPTIONS));
@@ -190,7 +196,10 @@ describe('options page in Chromium', () => {
   for (const language of ['id', 'en'] as const) {
     it(`popup and options have no serious or critical axe violations (${language})`, async () => {
       await session.worker.evaluate(
-        (lang) => chrome.storage.sync.get('settings').then((r) => chrome.storage.sync.set({ settings: { ...(r.settings as object), language: lang } })),
+        (lang) =>
+          chrome.storage.sync
+            .get('settings')
+            .then((r) => chrome.storage.sync.set({ settings: { ...(r.settings as object), language: lang } })),
         language,
       );
       for (const path of [OPTIONS, POPUP]) {
@@ -214,7 +223,10 @@ describe('options page in Chromium', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(extensionPage(session, OPTIONS));
     await page.locator('fieldset').first().waitFor();
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {

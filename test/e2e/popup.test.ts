@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type RuleBundle } from '../../src/engine/index';
 import { type ExtensionSession, extensionPage, launchWithExtension, ROOT, serveAt } from './harness';
 
-export const LURES = [
+const LURES = [
   'Lowongan kerja luar negeri! Dicari operator komputer untuk perusahaan online di Kamboja. Gaji 15 juta per bulan, tanpa pengalaman, tiket pesawat dan visa ditanggung. Berangkat secepatnya, hubungi WA +855 12 345 678.',
   'Dicari admin online kerja di luar negeri, gaji besar, tanpa pengalaman. Minat chat WA saja.',
 ];
-export const LEGIT =
+const LEGIT =
   'Dicari staf administrasi untuk kantor cabang di Surabaya. Pendidikan minimal S1, gaji sesuai UMR, kirim lamaran ke email HRD.';
 
-export function feedPage(texts: string[]): string {
+function feedPage(texts: string[]): string {
   const posts = texts
     .map(
       (text, i) =>
@@ -25,11 +25,11 @@ export function feedPage(texts: string[]): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Grup Loker</title></head><body><div role="feed">${posts}</div></body></html>`;
 }
 
-export const FEED_URL = 'https://www.facebook.com/groups/loker.test/';
+const FEED_URL = 'https://www.facebook.com/groups/loker.test/';
 const bundle = JSON.parse(readFileSync(join(ROOT, 'src/generated/rules.bundle.json'), 'utf8')) as RuleBundle;
 
 /** Grants activeTab the way a toolbar click does (CDP Extensions.triggerAction on the tab target). */
-export async function clickToolbarButton(session: ExtensionSession, url: string): Promise<void> {
+async function clickToolbarButton(session: ExtensionSession, url: string): Promise<void> {
   const browser = session.context.browser();
   if (!browser) throw new Error('no browser handle for CDP');
   const cdp = await browser.newBrowserCDPSession();
@@ -43,7 +43,12 @@ export async function clickToolbarButton(session: ExtensionSession, url: string)
 }
 
 /** Polls outside tests too (expect.poll is refused in hooks). */
-export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 15_000): Promise<T> {
+async function waitFor<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<T> {
   const end = Date.now() + timeout;
   let value = await read();
   while (!ok(value)) {
@@ -54,11 +59,14 @@ export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boole
   return value;
 }
 
-export async function tabIdForUrl(session: ExtensionSession, url: string): Promise<number> {
+async function tabIdForUrl(session: ExtensionSession, url: string): Promise<number> {
   const id = await waitFor(
     () =>
       session.worker.evaluate(
-        (u) => (globalThis as unknown as { __lokeraman: { tabIdForUrl(u: string): Promise<number | null> } }).__lokeraman.tabIdForUrl(u),
+        (u) =>
+          (
+            globalThis as unknown as { __lokeraman: { tabIdForUrl(u: string): Promise<number | null> } }
+          ).__lokeraman.tabIdForUrl(u),
         url,
       ),
     (value) => value !== null,
@@ -67,12 +75,14 @@ export async function tabIdForUrl(session: ExtensionSession, url: string): Promi
   return id as number;
 }
 
-export async function badgeText(session: ExtensionSession, tabId: number): Promise<string> {
+async function badgeText(session: ExtensionSession, tabId: number): Promise<string> {
   return session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
-export async function flaggedHosts(page: Page): Promise<number> {
-  return page.locator('lokeraman-warning[data-lokeraman-risk="high"], lokeraman-warning[data-lokeraman-risk="medium"]').count();
+async function flaggedHosts(page: Page): Promise<number> {
+  return page
+    .locator('lokeraman-warning[data-lokeraman-risk="high"], lokeraman-warning[data-lokeraman-risk="medium"]')
+    .count();
 }
 
 declare const chrome: {
@@ -100,7 +110,11 @@ describe('popup, badge and selection check in Chromium', () => {
     );
     feed = await session.context.newPage();
     await feed.goto(FEED_URL);
-    await waitFor(() => flaggedHosts(feed), (n) => n === 2, 'two warning hosts on the feed');
+    await waitFor(
+      () => flaggedHosts(feed),
+      (n) => n === 2,
+      'two warning hosts on the feed',
+    );
     feedTab = await tabIdForUrl(session, FEED_URL);
   });
   afterAll(async () => session?.close());
@@ -171,7 +185,9 @@ describe('popup, badge and selection check in Chromium', () => {
     expect(tabId).not.toBeNull();
     const result = await session.worker.evaluate(
       ({ id, text }) =>
-        (globalThis as unknown as { __lokeraman: { handleContextMenuCheck(id: number, t: string): Promise<unknown> } }).__lokeraman.handleContextMenuCheck(id, text),
+        (
+          globalThis as unknown as { __lokeraman: { handleContextMenuCheck(id: number, t: string): Promise<unknown> } }
+        ).__lokeraman.handleContextMenuCheck(id, text),
       { id: tabId as number, text: LURES[0] },
     );
     expect(result).toEqual({ ok: true, via: 'injected' });
@@ -180,7 +196,8 @@ describe('popup, badge and selection check in Chromium', () => {
   });
 
   it('the selection check without activeTab fails cleanly (no crash, a reason)', async () => {
-    const tabIds = async () => (await session.worker.evaluate(() => chrome.tabs.query({}))).map((tab) => tab.id as number);
+    const tabIds = async () =>
+      (await session.worker.evaluate(() => chrome.tabs.query({}))).map((tab) => tab.id as number);
     const before = new Set(await tabIds());
     const page = await session.context.newPage();
     await page.goto('https://example.org/forum/thread-2');
@@ -188,7 +205,9 @@ describe('popup, badge and selection check in Chromium', () => {
     expect(opened).toHaveLength(1);
     const result = await session.worker.evaluate(
       ({ id, text }) =>
-        (globalThis as unknown as { __lokeraman: { handleContextMenuCheck(id: number, t: string): Promise<unknown> } }).__lokeraman.handleContextMenuCheck(id, text),
+        (
+          globalThis as unknown as { __lokeraman: { handleContextMenuCheck(id: number, t: string): Promise<unknown> } }
+        ).__lokeraman.handleContextMenuCheck(id, text),
       { id: opened[0], text: LURES[0] },
     );
     expect(result).toEqual({ ok: false, error: 'no-access' });

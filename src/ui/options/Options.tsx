@@ -156,7 +156,9 @@ export function Options() {
         <select
           id="country"
           value={settings.country}
-          onChange={(event) => save({ country: (event.currentTarget as HTMLSelectElement).value as Settings['country'] })}
+          onChange={(event) =>
+            save({ country: (event.currentTarget as HTMLSelectElement).value as Settings['country'] })
+          }
         >
           {COUNTRIES.map((country) => (
             <option key={country} value={country}>
@@ -196,7 +198,9 @@ export function Options() {
                 name="site"
                 value={adapter.id}
                 checked={!settings.disabledSites.includes(adapter.id)}
-                onChange={(event) => apply(setSiteEnabled(adapter.id, (event.currentTarget as HTMLInputElement).checked))}
+                onChange={(event) =>
+                  apply(setSiteEnabled(adapter.id, (event.currentTarget as HTMLInputElement).checked))
+                }
               />
               <span>{adapter.name}</span>
             </label>
@@ -312,8 +316,10 @@ export function Options() {
       <fieldset>
         <legend>{t('options_reset_legend', lang)}</legend>
         {confirmReset ? (
-          <div role="group" aria-labelledby="reset-confirm">
-            <p id="reset-confirm">{t('options_reset_confirm', lang)}</p>
+          <div>
+            <p id="reset-confirm" role="status">
+              {t('options_reset_confirm', lang)}
+            </p>
             <div class="actions">
               <button
                 type="button"
@@ -336,9 +342,7 @@ export function Options() {
           </button>
         )}
       </fieldset>
-      <p class="muted">
-        {t('options_version', lang, browser.runtime.getManifest().version)}
-      </p>
+      <p class="muted">{t('options_version', lang, browser.runtime.getManifest().version)}</p>
     </main>
   );
 }

@@ -83,7 +83,12 @@ export function Popup() {
     <main class="popup">
       <header>
         <h1>LokerAman</h1>
-        <a href={browser.runtime.getURL('src/ui/options/index.html')} target="_blank" rel="noopener" class="settings-link">
+        <a
+          href={browser.runtime.getURL('src/ui/options/index.html')}
+          target="_blank"
+          rel="noopener"
+          class="settings-link"
+        >
           {t('popup_open_options', lang)}
         </a>
       </header>
@@ -127,7 +132,9 @@ export function Popup() {
                   <button type="button" class={`finding risk-${post.risk}`} onClick={() => scrollTo(post.postId)}>
                     <span class="finding-level">{riskLabel(post.risk, lang)}</span>
                     <span class="finding-excerpt">{post.excerpt}</span>
-                    {post.reasons.length > 0 && <span class="finding-reasons">{post.reasons.slice(0, 3).join(' · ')}</span>}
+                    {post.reasons.length > 0 && (
+                      <span class="finding-reasons">{post.reasons.slice(0, 3).join(' · ')}</span>
+                    )}
                   </button>
                 </li>
               ))}

@@ -75,7 +75,10 @@ export function TextCheck({ settings, lang }: { settings: Settings; lang: UiLang
     }
     try {
       const { engine, bundle } = await getEngine();
-      const verdict = engine.analyze(input, { uiLang: lang, thresholds: thresholdsFor(settings.sensitivity, bundle.thresholds) });
+      const verdict = engine.analyze(input, {
+        uiLang: lang,
+        thresholds: thresholdsFor(settings.sensitivity, bundle.thresholds),
+      });
       setError(null);
       setResult({ text: input, verdict, rulesVersion: bundle.version });
       queueMicrotask(() => resultRef.current?.focus());
@@ -147,7 +150,15 @@ export function TextCheck({ settings, lang }: { settings: Settings; lang: UiLang
                 aria-expanded={feedback !== null}
                 onClick={() =>
                   setFeedback(
-                    feedback ? null : buildFeedback({ kind: 'missed', text: result.text, verdict: result.verdict, lang, site: 'popup' }),
+                    feedback
+                      ? null
+                      : buildFeedback({
+                          kind: 'missed',
+                          text: result.text,
+                          verdict: result.verdict,
+                          lang,
+                          site: 'popup',
+                        }),
                   )
                 }
               >
