@@ -97,7 +97,9 @@ class WordTable {
 
 let TOK_S: Int32Array<ArrayBuffer> = new Int32Array(1024);
 let TOK_E = new Int32Array(1024);
-let HASHES = new Int32Array(256);
+/** Positions of '.', '@', '+' in the normalised text, and indexes of tokens that contain digits. */
+let PUNCT = new Int32Array(256);
+let DIGIT_TOKS = new Int32Array(256);
 let HIT_TOK = new Int32Array(256);
 let HIT_SYM = new Int32Array(256);
 let HIT_CLITIC = new Uint8Array(256);
@@ -110,7 +112,11 @@ function grownI32(a: Int32Array, min: number): Int32Array<ArrayBuffer> {
   return b;
 }
 
-const CLITIC_CODES = CLITICS.map((c) => [c.charCodeAt(0), c.charCodeAt(1), c.charCodeAt(2)]);
+const [CL_NYA, CL_LAH, CL_PUN, CL_KAH] = CLITICS.map(
+  (c) => (c.charCodeAt(0) << 16) | (c.charCodeAt(1) << 8) | c.charCodeAt(2),
+);
+/** Stop-word hits per language bitmask value, folded into LangCounts after the scan. */
+const LANG_HIST = new Int32Array(32);
 
 function thresholdsRisk(score: number, t: RiskThresholds): Risk {
   if (score >= t.high) return 'high';
@@ -175,6 +181,19 @@ export function createEngine(bundle: RuleBundle): Engine {
   for (const [w, bits] of stopWordTable()) exact.entryFor(w).lang |= bits;
   exact.finalize();
   prefix.finalize();
+  // Flat copies of the entries for the hot loop (no object loads per word).
+  const nEntries = exact.entries.length;
+  const entryLang = new Uint8Array(nEntries);
+  const symStart = new Int32Array(nEntries);
+  const symEnd = new Int32Array(nEntries);
+  const flatSymList: number[] = [];
+  exact.entries.forEach((e, k) => {
+    entryLang[k] = e.lang;
+    symStart[k] = flatSymList.length;
+    flatSymList.push(...e.syms);
+    symEnd[k] = flatSymList.length;
+  });
+  const flatSyms = Int32Array.from(flatSymList);
 
   const nTerms = bundle.terms.length;
   const termGen = new Int32Array(nTerms);
@@ -224,6 +243,11 @@ export function createEngine(bundle: RuleBundle): Engine {
   // ----- per-post state, lazily computed facts -----
   let curBuf: Uint16Array = new Uint16Array(0);
   let curLen = 0;
+  let curSrc = '';
+  let curIdentity = false;
+  let curNPunct = 0;
+  let curNDigitTok = 0;
+  let digitRuns: number[] | null = null;
   let curDigits = 0;
   let curCtx: AnalyzeContext = {};
   let normText: string | null = null;
@@ -233,19 +257,39 @@ export function createEngine(bundle: RuleBundle): Engine {
   let ctxHosts: string[] | null = null;
   const fired = new Map<string, FiredRule>();
   const getText = (): string => {
-    normText ??= bufToString(curBuf, curLen);
+    // Most posts need no rewriting beyond lower-casing: then the native lower-casing is the normalised text.
+    normText ??= curIdentity ? curSrc.toLowerCase() : bufToString(curBuf, curLen);
     return normText;
   };
+  /** Starts of digit runs (inside the tokens that have digits), the only places money / phones can start. */
+  const getDigitRuns = (): number[] => {
+    if (digitRuns) return digitRuns;
+    const out: number[] = [];
+    for (let q = 0; q < curNDigitTok; q++) {
+      const t = DIGIT_TOKS[q];
+      const e = TOK_E[t];
+      for (let k = TOK_S[t]; k < e; k++) {
+        const c = curBuf[k];
+        if (c >= 48 && c <= 57 && !(k > 0 && curBuf[k - 1] >= 48 && curBuf[k - 1] <= 57)) out.push(k);
+      }
+    }
+    digitRuns = out;
+    return out;
+  };
   const getMoney = (): MoneyAmount[] => {
-    money ??= curDigits === 0 ? [] : extractMoney(getText(), bundle.rates);
+    money ??= curDigits === 0 ? [] : extractMoney(getText(), bundle.rates, getDigitRuns());
     return money;
   };
   const getPhones = (): PhoneHit[] => {
-    phones ??= curDigits < 7 ? [] : extractPhones(getText());
+    phones ??= curDigits < 7 ? [] : extractPhones(getText(), getDigitRuns());
     return phones;
   };
   const getLinks = (): LinkHit[] => {
-    links ??= extractLinks(getText());
+    if (!links) {
+      const c: number[] = [];
+      for (let q = 0; q < curNPunct; q++) if (curBuf[PUNCT[q]] !== 43) c.push(PUNCT[q]);
+      links = c.length === 0 ? [] : extractLinks(getText(), c);
+    }
     return links;
   };
   const getCtxHosts = (): string[] => {
@@ -387,29 +431,42 @@ export function createEngine(bundle: RuleBundle): Engine {
       TOK_S = grownI32(TOK_S, len + 1);
       TOK_E = grownI32(TOK_E, len + 1);
     }
-    const counts = emptyCounts();
+    LANG_HIST.fill(0);
     const tokS = TOK_S;
     const tokE = TOK_E;
-    let hashes = HASHES;
-    if (hashes.length < len + 1) {
-      HASHES = grownI32(HASHES, len + 1);
-      hashes = HASHES;
-    }
     let nTok = 0;
     let nHit = 0;
+    let punct = PUNCT;
+    let nPunct = 0;
+    let digitToks = DIGIT_TOKS;
+    let nDigitTok = 0;
     const eMask = exact.mask;
     const eSlots = exact.slots;
     const entries = exact.entries;
+    const langHist = LANG_HIST;
     let i = 0;
     while (i < len) {
       const c0 = buf[i];
       const k0 = c0 < 128 ? ((c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) ? 1 : 0) : classOf(c0);
       if (k0 === SEP || k0 === MARK) {
+        // '.', '@' and '+' are where links, e-mail and phone numbers can be; remember them for the extractors.
+        if (c0 === 46 || c0 === 64 || c0 === 43) {
+          if (nPunct >= punct.length) {
+            PUNCT = grownI32(PUNCT, nPunct + 1);
+            punct = PUNCT;
+          }
+          punct[nPunct++] = i;
+        }
         i++;
         continue;
       }
       const s = i;
+      let hasDigit = false;
       let h = HASH_SEED;
+      // hashes of the word without its last 1, 2, 3 chars (the stem when a clitic is stripped)
+      let h1 = 0;
+      let h2 = 0;
+      let h3 = 0;
       if (k0 === SINGLE) {
         h = Math.imul(h ^ c0, 0x01000193);
         i++;
@@ -422,16 +479,19 @@ export function createEngine(bundle: RuleBundle): Engine {
           const c = buf[i];
           if (c < 128) {
             if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+            if (c < 58) hasDigit = true;
           } else {
             const k = classOf(c);
             if (k === SEP || k === SINGLE) break;
           }
+          h3 = h2;
+          h2 = h1;
+          h1 = h;
           h = Math.imul(h ^ c, 0x01000193);
-          const L = i - s;
-          hashes[L] = h;
           i++;
-          if (prefixMask !== 0 && L + 1 < 31 && (prefixMask >>> (L + 1)) & 1) {
-            const pe = prefix.lookup(h, buf, s, L + 1);
+          const L = i - s;
+          if (prefixMask !== 0 && L < 31 && (prefixMask >>> L) & 1) {
+            const pe = prefix.lookup(h, buf, s, L);
             if (pe >= 0) {
               for (const sym of prefix.entries[pe].syms) nHit = pushHit(nHit, nTok, sym, 0);
             }
@@ -442,7 +502,13 @@ export function createEngine(bundle: RuleBundle): Engine {
       const tl = i - s;
       tokS[nTok] = s;
       tokE[nTok] = i;
-      counts.tokens++;
+      if (hasDigit) {
+        if (nDigitTok >= digitToks.length) {
+          DIGIT_TOKS = grownI32(DIGIT_TOKS, nDigitTok + 1);
+          digitToks = DIGIT_TOKS;
+        }
+        digitToks[nDigitTok++] = nTok;
+      }
       // inline exact lookup
       let slot = h & eMask;
       let found = -1;
@@ -463,20 +529,18 @@ export function createEngine(bundle: RuleBundle): Engine {
         slot = (slot + 1) & eMask;
       }
       if (found >= 0) {
-        const e = entries[found];
-        if (e.lang !== 0) countBits(counts, e.lang);
-        for (const sym of e.syms) nHit = pushHit(nHit, nTok, sym, 0);
+        langHist[entryLang[found]]++;
+        const se = symEnd[found];
+        for (let q = symStart[found]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms[q], 0);
       }
       if (tl >= 6 && k0 !== SINGLE) {
         // enclitic (-nya, -lah, -pun, -kah): look the stem up too
-        const a = buf[i - 3];
-        const b = buf[i - 2];
-        const c = buf[i - 1];
-        for (const cc of CLITIC_CODES) {
-          if (cc[0] === a && cc[1] === b && cc[2] === c) {
-            const st = exact.lookup(hashes[tl - 4], buf, s, tl - 3);
-            if (st >= 0) for (const sym of entries[st].syms) nHit = pushHit(nHit, nTok, sym, 1);
-            break;
+        const tail = (buf[i - 3] << 16) | (buf[i - 2] << 8) | buf[i - 1];
+        if (tail === CL_NYA || tail === CL_LAH || tail === CL_PUN || tail === CL_KAH) {
+          const st = exact.lookup(h3, buf, s, tl - 3);
+          if (st >= 0) {
+            const se = symEnd[st];
+            for (let q = symStart[st]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms[q], 1);
           }
         }
       }
@@ -518,11 +582,17 @@ export function createEngine(bundle: RuleBundle): Engine {
     }
 
     // ----- per-post state for the pattern evaluators (hoisted so analyze allocates no closures) -----
+    const nTokAll = nTok;
     curBuf = buf;
     curLen = len;
+    curSrc = text;
+    curIdentity = norm.identity;
+    curNPunct = nPunct;
+    curNDigitTok = nDigitTok;
     curDigits = norm.stats.digits;
     curCtx = ctx;
     normText = null;
+    digitRuns = null;
     money = null;
     phones = null;
     links = null;
@@ -579,6 +649,12 @@ export function createEngine(bundle: RuleBundle): Engine {
     const thresholds = ctx.thresholds ?? bundle.thresholds;
     const risk = thresholdsRisk(score, thresholds);
 
+    const counts = emptyCounts();
+    counts.tokens = nTokAll;
+    for (let b = 1; b < 32; b++) {
+      const n = LANG_HIST[b];
+      for (let r = 0; r < n; r++) countBits(counts, b);
+    }
     const lang = decideLang(counts, norm.stats);
     const uiLang = ctx.uiLang ?? (lang === 'id' || lang === 'ms' ? 'id' : 'en');
 

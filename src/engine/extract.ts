@@ -256,6 +256,17 @@ const PERIOD_BEFORE = new RegExp(
   'u',
 );
 
+export function digitRunStarts(text: string): number[] {
+  const out: number[] = [];
+  let prev = false;
+  for (let i = 0; i < text.length; i++) {
+    const d = isDigit(text.charCodeAt(i));
+    if (d && !prev) out.push(i);
+    prev = d;
+  }
+  return out;
+}
+
 function firstDigit(text: string, from: number): number {
   let i = from;
   while (i < text.length && !isDigit(text.charCodeAt(i))) i++;
@@ -323,12 +334,18 @@ function mayStartCurrency(c: number): boolean {
  * an amount word is required. The pattern is tried (anchored) only where a number starts, so the cost follows
  * the number of numbers in a post, not its length.
  */
-export function extractMoney(text: string, rates: Record<string, number> = DEFAULT_RATES): MoneyAmount[] {
+export function extractMoney(
+  text: string,
+  rates: Record<string, number> = DEFAULT_RATES,
+  /** Ascending positions where digit runs start (the engine knows them from tokenising); else scanned here. */
+  digitRuns?: ArrayLike<number>,
+): MoneyAmount[] {
   const out: MoneyAmount[] = [];
-  const len = text.length;
+  const runs = digitRuns ?? digitRunStarts(text);
   let lastEnd = 0;
-  for (let k = 0; k < len; k++) {
-    if (!isDigit(text.charCodeAt(k)) || k < lastEnd) continue;
+  for (let q = 0; q < runs.length; q++) {
+    const k = runs[q];
+    if (k < lastEnd) continue;
     if (k > 0) {
       const p = text.charCodeAt(k - 1);
       if (isDigit(p)) continue;
@@ -461,20 +478,21 @@ function ccOf(digits: string): [string, string] | null {
 }
 
 /** Phone numbers in normalised text; the pattern is tried only where a number can start. */
-export function extractPhones(text: string): PhoneHit[] {
+export function extractPhones(text: string, digitRuns?: ArrayLike<number>): PhoneHit[] {
   const out: PhoneHit[] = [];
   const len = text.length;
+  const runs = digitRuns ?? digitRunStarts(text);
   let lastEnd = 0;
-  for (let k = 0; k < len; k++) {
+  for (let q = 0; q < runs.length; q++) {
+    let k = runs[q];
+    // "+855…" / "+ 855…": the number starts at the plus sign
+    if (k > 0 && text.charCodeAt(k - 1) === 43) k--;
+    else if (k > 1 && text.charCodeAt(k - 1) === 32 && text.charCodeAt(k - 2) === 43) k -= 2;
     const c = text.charCodeAt(k);
     if (k < lastEnd) continue;
-    if (c === 43) {
-      const n1 = text.charCodeAt(k + 1);
-      if (!(isDigit(n1) || (n1 === 32 && isDigit(text.charCodeAt(k + 2))))) continue;
-    } else if (isDigit(c)) {
+    if (c !== 43) {
       if (k > 0) {
         const p = text.charCodeAt(k - 1);
-        if (isDigit(p) || p === 43) continue;
         if (p === 47 && k >= 6 && text.startsWith('wa.me/', k - 6)) {
           // wa.me/<international number>
           let e = k;
@@ -491,7 +509,7 @@ export function extractPhones(text: string): PhoneHit[] {
       if (c === 48) {
         if (n1 !== 48 && n1 !== 56 && !(n1 === 32 || n1 === 45 || n1 === 46)) continue;
       } else if (!(c === 54 && n1 === 50)) continue;
-    } else continue;
+    }
     PHONE_Y.lastIndex = k;
     const m = PHONE_Y.exec(text);
     if (!m) continue;
@@ -594,12 +612,13 @@ function isLinkChar(c: number): boolean {
   return !(c <= 32 || c === 34 || c === 39 || c === 60 || c === 62 || c === 40 || c === 41 || c === 96 || c === 0xa0);
 }
 
-function nextDotOrAt(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
+function dotAndAtPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 || c === 64) return i;
+    if (c === 46 || c === 64) out.push(i);
   }
-  return -1;
+  return out;
 }
 
 function isAlnum(c: number): boolean {
@@ -607,11 +626,14 @@ function isAlnum(c: number): boolean {
 }
 
 /** Links and e-mail addresses in normalised text; the pattern runs only on space-delimited chunks with "x.y" / "x@y". */
-export function extractLinks(text: string): LinkHit[] {
+export function extractLinks(text: string, dotsAndAts?: ArrayLike<number>): LinkHit[] {
   const out: LinkHit[] = [];
   const len = text.length;
+  const cands = dotsAndAts ?? dotAndAtPositions(text);
   let lastEnd = 0;
-  for (let k = nextDotOrAt(text, 1); k >= 0 && k + 1 < len; k = nextDotOrAt(text, k + 1)) {
+  for (let q = 0; q < cands.length; q++) {
+    const k = cands[q];
+    if (k < 1 || k + 1 >= len) continue;
     const c = text.charCodeAt(k);
     if (k < lastEnd || !isAlnum(text.charCodeAt(k - 1))) continue;
     const after = text.charCodeAt(k + 1);

@@ -11,6 +11,11 @@
 
 /** Output of the internal normaliser. Arrays are views into shared scratch buffers: valid until the next call. */
 export interface NormBuffers {
+  /**
+   * True when the normalised text is exactly the ASCII lower-casing of the input (no char added, removed or
+   * replaced otherwise), so callers can get the string from String.prototype.toLowerCase and offsets are 1:1.
+   */
+  identity: boolean;
   buf: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -315,6 +320,7 @@ export function normalizeInto(src: string): NormBuffers {
   let runCh = 0; // last letter, for collapsing runs of ≥3 ("gajiii" → "gaji"); doubles stay ("good", "saat")
   let runLen = 0;
   let digits = 0;
+  let edited = false;
   let thai = 0;
   let cjk = 0;
   let kana = 0;
@@ -331,6 +337,7 @@ export function normalizeInto(src: string): NormBuffers {
           if (++runLen >= 3) {
             if (runLen === 3) o--;
             ends[o - 1] = i + 1;
+            edited = true;
             i++;
             continue;
           }
@@ -350,6 +357,7 @@ export function normalizeInto(src: string): NormBuffers {
       continue;
     }
     // ---- slow path: non-ASCII ----
+    edited = true;
     let cp = c;
     let len = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
@@ -418,8 +426,10 @@ export function normalizeInto(src: string): NormBuffers {
   STATS.kana = kana;
   STATS.hangul = hangul;
   STATS.viet = viet;
+  passBChanged = false;
   const outLen = passB(buf, starts, ends, o);
-  return { buf, starts, ends, len: outLen, stats: STATS };
+  const identity = !edited && !passBChanged && outLen === n;
+  return { identity, buf, starts, ends, len: outLen, stats: STATS };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -440,6 +450,9 @@ function isSpacer(c: number): boolean {
 function runClass(c: number): number {
   return c < 128 ? RUN[c] : 0;
 }
+
+/** Set by pass B when it rewrote anything (spacing collapse, leetspeak). */
+let passBChanged = false;
 
 // Scratch for unit positions of a spaced-out word.
 let UNITS = new Int32Array(256);
@@ -511,6 +524,7 @@ function passB(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, len: numb
           w++;
         }
         decodeLeet(buf, ws, w);
+        passBChanged = true;
         r = UNITS[count - 1] + 1;
         continue;
       }
@@ -526,7 +540,7 @@ function passB(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, len: numb
     } else {
       w = re;
     }
-    if (mixed) decodeLeet(buf, ws, w);
+    if (mixed && decodeLeet(buf, ws, w)) passBChanged = true;
     r = re;
   }
   return w;
@@ -551,8 +565,8 @@ function isVowel(c: number): boolean {
  * Leetspeak inside a word. Only words that mix letters with isolated digits are touched, so "15jt", "500rb",
  * "covid19", "mp3", "2nd", "rp15.000" and plain numbers keep their digits.
  */
-function decodeLeet(buf: Uint16Array, s: number, e: number): void {
-  if (e - s < 3) return;
+function decodeLeet(buf: Uint16Array, s: number, e: number): boolean {
+  if (e - s < 3) return false;
   let letters = 0;
   let leet = 0;
   let flanked = false;
@@ -563,9 +577,9 @@ function decodeLeet(buf: Uint16Array, s: number, e: number): void {
       letters++;
       prevDigit = false;
     } else if (rc === 2) {
-      if (prevDigit) return; // multi-digit group: a real number
+      if (prevDigit) return false; // multi-digit group: a real number
       prevDigit = true;
-      if (LEET[buf[k]] === 0) return;
+      if (LEET[buf[k]] === 0) return false;
       leet++;
       if (k > s && k + 1 < e && RUN[buf[k - 1]] === 1 && RUN[buf[k + 1]] === 1) flanked = true;
     } else {
@@ -574,23 +588,23 @@ function decodeLeet(buf: Uint16Array, s: number, e: number): void {
       // '@' / '$' count only as a word-initial letter ("@dmin", "$ales") or between letters.
       const next = k + 1 < e ? RUN[buf[k + 1]] : 0;
       const prev = k > s ? RUN[buf[k - 1]] : 0;
-      if (next !== 1 && !(next === 2 && LEET[buf[k + 1]] !== 0)) return;
-      if (k !== s && prev !== 1) return;
-      if (buf[k] === 64 && k !== s) return; // user@host: an e-mail, not leet
+      if (next !== 1 && !(next === 2 && LEET[buf[k + 1]] !== 0)) return false;
+      if (k !== s && prev !== 1) return false;
+      if (buf[k] === 64 && k !== s) return false; // user@host: an e-mail, not leet
       flanked = true;
     }
   }
-  if (leet === 0 || letters < 2 || leet > letters) return;
+  if (leet === 0 || letters < 2 || leet > letters) return false;
   const c0 = buf[s];
   const c1 = buf[s + 1];
   // currency glued to digits: rp5jt, rm8000, us5
-  if (((c0 === 114 && (c1 === 112 || c1 === 109)) || (c0 === 117 && c1 === 115)) && RUN[buf[s + 2]] === 2) return;
+  if (((c0 === 114 && (c1 === 112 || c1 === 109)) || (c0 === 117 && c1 === 115)) && RUN[buf[s + 2]] === 2) return false;
   if (!flanked) {
     // "kamboj4": a single trailing leet digit after ≥4 letters.
     const last = buf[e - 1];
-    if (!(RUN[last] === 2 && e - s >= 5 && leet === 1 && RUN[buf[e - 2]] === 1 && RUN[buf[s]] === 1)) return;
+    if (!(RUN[last] === 2 && e - s >= 5 && leet === 1 && RUN[buf[e - 2]] === 1 && RUN[buf[s]] === 1)) return false;
   }
-  if (RUN[buf[s]] === 2) return; // starts with a digit: "4g", "3d", "1st"
+  if (RUN[buf[s]] === 2) return false; // starts with a digit: "4g", "3d", "1st"
   for (let k = s; k < e; k++) {
     const ch = buf[k];
     if (RUN[ch] === 1) continue;
@@ -599,14 +613,18 @@ function decodeLeet(buf: Uint16Array, s: number, e: number): void {
     if (ch === 49 && k > s && isVowel(buf[k - 1]) && (k + 1 === e || !isVowel(buf[k + 1]))) m = 108;
     buf[k] = m;
   }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 
 const DECODER_CHUNK = 4096;
+const UTF16 = typeof TextDecoder === 'undefined' ? null : new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Builds a JS string from the scratch buffer. */
 export function bufToString(buf: Uint16Array, len: number): string {
+  // TextDecoder copies natively; fromCharCode.apply is the fallback (argument-list limits → chunks).
+  if (UTF16 && len > 64) return UTF16.decode(buf.subarray(0, len));
   if (len <= DECODER_CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < len; i += DECODER_CHUNK) {
