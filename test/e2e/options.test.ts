@@ -228,6 +228,7 @@ describe('options page in Chromium', () => {
       client: document.documentElement.clientWidth,
     }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await page.screenshot({ path: join(ROOT, 'test-results/screenshots/options-360.png'), fullPage: true });
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;

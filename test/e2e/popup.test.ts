@@ -106,7 +106,7 @@ describe('popup, badge and selection check in Chromium', () => {
     await serveAt(
       session.context,
       'https://example.org/**',
-      `<!doctype html><html><head><meta charset="utf-8"><title>Forum</title></head><body><main><p>${LURES[0]}</p></main></body></html>`,
+      `<!doctype html><html><head><meta charset="utf-8"><title>Forum</title></head><body><main><article><h2>Info loker</h2><p>${LURES[0]}</p></article><article><p>${LEGIT}</p></article></main></body></html>`,
     );
     feed = await session.context.newPage();
     await feed.goto(FEED_URL);
@@ -136,6 +136,7 @@ describe('popup, badge and selection check in Chromium', () => {
     expect(await popup.locator('.reasons li').count()).toBeGreaterThanOrEqual(3);
     // Evidence is highlighted as <mark> text nodes inside the pasted text.
     expect(await popup.locator('[data-lokeraman-highlighted] mark').count()).toBeGreaterThan(0);
+    await popup.screenshot({ path: join(ROOT, 'test-results/screenshots/popup-check-high.png'), fullPage: true });
     // Report opens the same report view as in-page warnings; the missed-scam draft links out.
     await popup.getByRole('button', { name: 'Report this offer' }).click();
     await popup.locator('[data-lokeraman-dialog]').first().waitFor();
@@ -192,6 +193,37 @@ describe('popup, badge and selection check in Chromium', () => {
     );
     expect(result).toEqual({ ok: true, via: 'injected' });
     await page.locator('[data-lokeraman-dialog]').first().waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('on a supported page the context-menu check goes to the running content script', async () => {
+    const result = await session.worker.evaluate(
+      ({ id, text }) =>
+        (
+          globalThis as unknown as { __lokeraman: { handleContextMenuCheck(id: number, t: string): Promise<unknown> } }
+        ).__lokeraman.handleContextMenuCheck(id, text),
+      { id: feedTab, text: LURES[1] },
+    );
+    expect(result).toEqual({ ok: true, via: 'content' });
+    await feed.locator('[data-lokeraman-dialog]').first().waitFor({ timeout: 10_000 });
+    await feed.keyboard.press('Escape');
+  });
+
+  it('"Check this page" in the popup checks an unsupported page after a toolbar click', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://example.org/forum/thread-3');
+    await clickToolbarButton(session, page.url());
+    const tabId = await session.worker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? null,
+      page.url(),
+    );
+    const popup = await session.context.newPage();
+    await popup.goto(`${extensionPage(session, 'src/ui/popup/index.html')}?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Check this page' }).click();
+    await expect
+      .poll(() => page.locator('lokeraman-warning[data-lokeraman-risk="high"]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    if (!popup.isClosed()) await popup.close();
     await page.close();
   });
 
