@@ -21,6 +21,18 @@ export function Highlighted({ text, verdict }: { text: string; verdict: Verdict 
   );
 }
 
+/** The strongest reasons first; the rest stay one click away so the verdict fits the popup. */
+const TOP_REASONS = 5;
+
+function Reason({ flag }: { flag: Verdict['flags'][number] }) {
+  return (
+    <li>
+      <strong>{flag.title}</strong>
+      <span>{flag.message}</span>
+    </li>
+  );
+}
+
 function riskKey(risk: Verdict['risk']): string {
   return `popup_risk_${risk}`;
 }
@@ -38,13 +50,20 @@ export function VerdictView({ text, verdict, lang }: { text: string; verdict: Ve
         <>
           <h3>{t('popup_reasons_heading', lang)}</h3>
           <ul class="reasons">
-            {flags.map((flag) => (
-              <li key={flag.id}>
-                <strong>{flag.title}</strong>
-                <span>{flag.message}</span>
-              </li>
+            {flags.slice(0, TOP_REASONS).map((flag) => (
+              <Reason key={flag.id} flag={flag} />
             ))}
           </ul>
+          {flags.length > TOP_REASONS && (
+            <details>
+              <summary>{t('popup_more_reasons', lang, flags.length - TOP_REASONS)}</summary>
+              <ul class="reasons">
+                {flags.slice(TOP_REASONS).map((flag) => (
+                  <Reason key={flag.id} flag={flag} />
+                ))}
+              </ul>
+            </details>
+          )}
         </>
       )}
       <details>
