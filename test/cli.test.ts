@@ -1,8 +1,11 @@
 // The CLI as users and outside evaluators run it: spawned, reading files/stdin, exit codes, stdout/stderr.
 // Contract tests use the fixture rule set so they do not move when the real rules change.
 import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateKeyFile } from '../src/tooling/sign';
 
 const ROOT = join(import.meta.dirname, '..');
 const GOOD = join(ROOT, 'test', 'fixtures', 'rules', 'good');
@@ -185,6 +188,31 @@ describe('rules commands', () => {
     expect(r.out).toContain('https://example.org/pay');
     expect(r.out).toContain('#2 gaji sangat fantastis');
     expect(cli(['rules', 'explain', 'nope', '--rules', GOOD]).code).toBe(1);
+  });
+
+  it('build writes the bundle and, with --sign, a signed update of the same version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lokeraman-cli-'));
+    try {
+      const key = join(dir, 'key.json');
+      await generateKeyFile(key, 'test');
+      const out = join(dir, 'bundle.json');
+      const upd = join(dir, 'update');
+      // a copy: build also refreshes <rules>/schema.json
+      const rules = join(dir, 'rules');
+      cpSync(GOOD, rules, { recursive: true });
+      const r = cli(['rules', 'build', '--rules', rules, '--out', out, '--sign', key, '--update-dir', upd]);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const bundle = JSON.parse(readFileSync(out, 'utf8'));
+      expect(bundle.rules).toHaveLength(4);
+      expect(r.out).toMatch(/bundle \S+: 4 rules/);
+      const payload = JSON.parse(readFileSync(join(upd, 'rules-update.json'), 'utf8'));
+      expect(payload.meta.version).toBe(bundle.version);
+      expect(existsSync(join(upd, 'rules-update.json.sig'))).toBe(true);
+      expect(readFileSync(join(rules, 'schema.json'), 'utf8')).toContain('LokerAman rule');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fmt --check: 0 on the canonical fixture set', () => {

@@ -33,7 +33,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'scan':
         return await runScan(rest, io);
       case 'rules':
-        return runRules(rest, io);
+        return await runRules(rest, io);
       case 'eval':
         return runEval(rest, io);
       default:

@@ -1,11 +1,12 @@
 // `rules validate|test|fmt|build|explain|schema`: the maintainer's loop over rules/.
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { createEngine } from '../engine/index';
 import {
   buildBundle,
   DEFAULT_BUNDLE_OUT,
   DEFAULT_RULES_DIR,
+  REPO_ROOT,
   ruleJsonSchema,
   schemaPath,
   writeRuleJsonSchema,
@@ -13,6 +14,7 @@ import {
 import { describeFailure, exampleCases, runExample } from '../tooling/examples';
 import { formatRuleSet } from '../tooling/format';
 import { displayPath, formatError, hasErrors, loadRuleSet, type RuleError } from '../tooling/load';
+import { writeSignedUpdate } from '../tooling/sign';
 import { EXIT_FINDINGS, EXIT_OK, type Io, parse, UsageError } from './util';
 
 export const RULES_HELP = `Usage: lokeraman rules <command> [--rules DIR]
@@ -23,6 +25,8 @@ Commands:
   fmt [--check]      rewrite files in canonical form (--check: only list files that are not)
   build [--out FILE] validate, compile and write the bundle (default src/generated/rules.bundle.json)
                      and refresh rules/schema.json
+        [--sign KEYFILE [--update-dir DIR]]
+                     also write a signed rule update (default dir dist/rules-update)
   explain ID         show a rule: title, message, patterns, references, examples
   schema [--check]   write rules/schema.json from the zod schema (--check: fail when out of date)
 
@@ -43,7 +47,7 @@ function summary(errors: readonly RuleError[]): string {
   return `${n} error${n === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
 }
 
-export function runRules(args: string[], io: Io): number {
+export async function runRules(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     args,
     {
@@ -52,6 +56,8 @@ export function runRules(args: string[], io: Io): number {
       check: { type: 'boolean' },
       out: { type: 'string' },
       'no-redos': { type: 'boolean' },
+      sign: { type: 'string' },
+      'update-dir': { type: 'string' },
     },
     RULES_HELP,
   );
@@ -115,6 +121,20 @@ export function runRules(args: string[], io: Io): number {
         `bundle ${r.bundle?.version}: ${c.rules} rules (${kinds}), ${c.vocabs} vocabularies (${c.terms} terms), ${c.families} families -> ${displayPath(r.outFile ?? out)} (${r.bytes} bytes)\n`,
       );
       if (schemaChanged) io.out(`updated ${displayPath(schemaPath(rulesDir))}\n`);
+      if (values.sign) {
+        // Same version string as the bundle just written, so the signed update and the bundle agree.
+        const signed = await writeSignedUpdate({
+          rulesDir,
+          keyFile: values.sign,
+          outDir: values['update-dir'] ?? join(REPO_ROOT, 'dist', 'rules-update'),
+          version: r.bundle?.version,
+        });
+        printErrors(signed.errors, io);
+        if (!signed.ok) return EXIT_FINDINGS;
+        io.out(
+          `signed update ${signed.version} -> ${displayPath(signed.payloadFile ?? '')} + .sig (${signed.bytes} bytes)\n`,
+        );
+      }
       return EXIT_OK;
     }
     case 'schema': {
