@@ -3,6 +3,7 @@
 // dialog, report view, clipboard, downloads, keyboard handling and accessibility are checked there.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index';
@@ -22,12 +23,26 @@ const host = (page: Page, id = LURE_ID) => page.locator(`lokeraman-warning[data-
 const badgeButton = (page: Page) => host(page).locator('.la-badge-button');
 const dialog = (page: Page) => page.locator('[data-lokeraman-dialog]');
 
+type SyncArea = { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> };
+const readStoredSettings = (session: ExtensionSession) =>
+  session.worker.evaluate(async () => {
+    const sync = (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome.storage.sync;
+    return ((await sync.get('settings')).settings ?? null) as Settings | null;
+  });
+
 async function setSettings(session: ExtensionSession, patch: Partial<Settings>): Promise<void> {
-  const settings = { ...defaultSettings('id-ID'), ruleUpdates: { enabled: false, url: defaultSettings().ruleUpdates.url }, ...patch };
+  // The background writes default settings on install; wait for that first or it overwrites ours.
+  for (let waited = 0; waited < 10_000 && (await readStoredSettings(session)) === null; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const settings = { ...defaultSettings('id-ID'), ...patch };
   await session.worker.evaluate(
-    (value) => (globalThis as unknown as { chrome: { storage: { sync: { set(v: unknown): Promise<void> } } } }).chrome.storage.sync.set({ settings: value }),
+    (value) => (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome.storage.sync.set({ settings: value }),
     settings,
   );
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const stored = await readStoredSettings(session);
+  if (!isDeepStrictEqual(stored, settings)) throw new Error(`settings did not stick: ${JSON.stringify(stored)}`);
 }
 
 async function openFeed(session: ExtensionSession, viewport?: { width: number; height: number }): Promise<Page> {
@@ -126,9 +141,10 @@ describe('warning UI in Chromium', () => {
     expect(await host(page, LEGIT_ID).count()).toBe(0);
     const style = await badgeButton(page).evaluate((el) => {
       const cs = getComputedStyle(el);
-      return { font: cs.fontFamily, size: cs.fontSize, height: el.getBoundingClientRect().height };
+      return { font: cs.fontFamily, size: cs.fontSize, spacing: cs.letterSpacing, height: el.getBoundingClientRect().height };
     });
     expect(style.font).not.toContain('Georgia');
+    expect(style.spacing).toBe('normal'); // the page sets letter-spacing on `*`, which matches our host
     expect(style.size).toBe('16px'); // the page forces 8px !important on every button
     expect(style.height).toBeGreaterThanOrEqual(44);
     const risk = await host(page).getAttribute('data-lokeraman-risk');
@@ -154,6 +170,7 @@ describe('warning UI in Chromium', () => {
     const expected = segments(postText, verdict.flags.flatMap((f) => f.evidence)).filter((s) => s.marked).map((s) => s.text);
     expect(marks.length).toBeGreaterThan(0);
     expect(marks).toEqual(expected);
+    expect(await dialog(page).locator('mark').first().evaluate((m) => getComputedStyle(m).backgroundColor)).toBe('rgb(255, 225, 77)');
     // Each mark is exactly a piece of evidence (or overlapping pieces merged).
     const evidenceTexts = verdict.flags.flatMap((f) => f.evidence.map((e) => e.text.toLowerCase()));
     for (const mark of marks) expect(evidenceTexts.some((e) => mark.toLowerCase().includes(e))).toBe(true);
@@ -193,15 +210,16 @@ describe('warning UI in Chromium', () => {
   it('report view: channels follow the country and the situation, KBRI of the named country first', async () => {
     await badgeButton(page).click();
     await dialog(page).getByRole('button', { name: 'Laporkan dan minta bantuan' }).click();
+    await dialog(page).locator('[data-view="report"]').waitFor({ state: 'visible' });
     const ids = () => dialog(page).locator('[data-channel-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-channel-id')));
-    expect(await ids()).toEqual(pickChannels({ country: 'ID', situation: 'before-departure' }).map((c) => c.id));
+    await expect.poll(ids, { timeout: 10_000 }).toEqual(pickChannels({ country: 'ID', situation: 'before-departure' }).map((c) => c.id));
     await dialog(page).getByLabel('Saya atau keluarga saya sudah di luar negeri').check();
     const abroad = pickChannels({ country: 'ID', situation: 'already-abroad', destination: 'KH' }).map((c) => c.id);
     expect(abroad[0]).toBe('id-kbri-phnompenh-protection');
-    expect(await ids()).toEqual(abroad);
+    await expect.poll(ids, { timeout: 10_000 }).toEqual(abroad);
     expect(await dialog(page).locator('[data-channel-id="id-kbri-phnompenh-protection"] a').first().getAttribute('href')).toBe('tel:+85512813282');
     await dialog(page).getByLabel('Saya sudah membayar uang').check();
-    expect(await ids()).toEqual(pickChannels({ country: 'ID', situation: 'paid-money' }).map((c) => c.id));
+    await expect.poll(ids, { timeout: 10_000 }).toEqual(pickChannels({ country: 'ID', situation: 'paid-money' }).map((c) => c.id));
     expect(await dialog(page).locator('[data-platform]').getAttribute('data-platform')).toBe('facebook');
     await dialog(page).getByLabel('Saya menerima tawaran ini dan belum berangkat').check();
     await dialog(page).screenshot({ path: join(SHOTS, 'warning-report-id.png') });
@@ -248,8 +266,42 @@ describe('warning UI in Chromium', () => {
     await page.waitForTimeout(1200);
   });
 
-  it('"Hide for this post" removes the badge and it stays away', async () => {
+  it('fits a 360×740 phone screen and 200% zoom with 44 px targets', async () => {
+    // Same page, resized: the badge is already mounted, so this measures layout only.
     await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    const cdp = await session.context.newCDPSession(page);
+    for (const { viewport, scale } of [
+      { viewport: { width: 360, height: 740 }, scale: 1 },
+      // 200% browser zoom on a 1280×900 window = a 640×450 CSS-px viewport at 2 device pixels per px.
+      { viewport: { width: 640, height: 450 }, scale: 2 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: scale, mobile: false });
+      await host(page).locator('.la-badge').scrollIntoViewIfNeeded();
+      expect(await smallTargets(host(page)), `badge ${viewport.width}`).toEqual([]);
+      let fit = await noHorizontalOverflow(page);
+      expect(fit.badge).toBeLessThanOrEqual(fit.viewport);
+      await badgeButton(page).click();
+      await dialog(page).waitFor({ state: 'visible' });
+      expect(await smallTargets(host(page)), `dialog ${viewport.width}`).toEqual([]);
+      fit = await noHorizontalOverflow(page);
+      expect(fit.dialog).toBeLessThanOrEqual(fit.viewport);
+      expect(await axeSerious(page, `lokeraman-warning[data-lokeraman-post-id="${LURE_ID}"]`)).toEqual([]);
+      await dialog(page).getByRole('button', { name: 'Laporkan dan minta bantuan' }).click();
+      await dialog(page).getByLabel('Saya atau keluarga saya sudah di luar negeri').check();
+      expect(await smallTargets(host(page)), `report ${viewport.width}`).toEqual([]);
+      fit = await noHorizontalOverflow(page);
+      expect(fit.dialog).toBeLessThanOrEqual(fit.viewport);
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'detached' });
+    }
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await page.setViewportSize({ width: 800, height: 900 });
+    await cdp.detach();
+  });
+
+  it('"Hide for this post" removes the badge and it stays away', async () => {
     await badgeButton(page).click();
     await dialog(page).getByRole('button', { name: 'Sembunyikan untuk postingan ini' }).click();
     await host(page).waitFor({ state: 'detached' });
@@ -263,40 +315,6 @@ describe('warning UI in Chromium', () => {
     expect(await host(page).count()).toBe(0);
     await page.close();
     await setSettings(session, { language: 'id', country: 'ID', allowlist: [] });
-  });
-
-  it('fits a 360×740 phone screen and 200% zoom with 44 px targets', async () => {
-    for (const { viewport, scale } of [
-      { viewport: { width: 360, height: 740 }, scale: 1 },
-      // 200% browser zoom on a 1280×900 window = a 640×450 CSS-px viewport at 2 device pixels per px.
-      { viewport: { width: 640, height: 450 }, scale: 2 },
-    ]) {
-      const context = session.context;
-      const small = await context.newPage();
-      await small.setViewportSize(viewport);
-      if (scale !== 1) {
-        const cdp = await context.newCDPSession(small);
-        await cdp.send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: scale, mobile: false });
-      }
-      await small.goto(FEED_URL);
-      await small.bringToFront();
-      await host(small).locator('.la-badge').waitFor({ state: 'visible', timeout: 30_000 });
-      expect(await smallTargets(host(small)), `badge ${viewport.width}`).toEqual([]);
-      let fit = await noHorizontalOverflow(small);
-      expect(fit.badge).toBeLessThanOrEqual(fit.viewport);
-      await badgeButton(small).click();
-      await dialog(small).waitFor({ state: 'visible' });
-      expect(await smallTargets(host(small)), `dialog ${viewport.width}`).toEqual([]);
-      fit = await noHorizontalOverflow(small);
-      expect(fit.dialog).toBeLessThanOrEqual(fit.viewport);
-      expect(await axeSerious(small, `lokeraman-warning[data-lokeraman-post-id="${LURE_ID}"]`)).toEqual([]);
-      await dialog(small).getByRole('button', { name: 'Laporkan dan minta bantuan' }).click();
-      await dialog(small).getByLabel('Saya atau keluarga saya sudah di luar negeri').check();
-      expect(await smallTargets(host(small)), `report ${viewport.width}`).toEqual([]);
-      fit = await noHorizontalOverflow(small);
-      expect(fit.dialog).toBeLessThanOrEqual(fit.viewport);
-      await small.close();
-    }
   });
 
   it('renders in English when the user picks English, with the same structure', async () => {
