@@ -123,6 +123,7 @@ const adapter: SiteAdapter = {
 
 export default adapter;
 
-// Test URLs (any page works; these are typical places for reposted job ads):
+// Test URLs:
+// (any page works; these are typical places for reposted job ads)
 // https://www.kaskus.co.id/thread/<id>/                 (forum thread)
 // https://<blog>.blogspot.com/2026/11/lowongan-kerja.html (loker blog)

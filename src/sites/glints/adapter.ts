@@ -95,7 +95,8 @@ function extractDetail(body: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Glints',
-  matches: ['https://glints.com/*', 'https://www.glints.com/*'],
+  // www.glints.com redirects to the bare host, so only the bare host is claimed.
+  matches: ['https://glints.com/*'],
   isPostPage,
   sampleUrls: [
     'https://glints.com/id/opportunities/jobs/explore?country=ID&locationName=All+Cities%2FProvinces',

@@ -184,13 +184,7 @@ function extractDetail(body: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Kalibrr',
-  matches: [
-    'https://www.kalibrr.com/*',
-    'https://kalibrr.com/*',
-    'https://www.kalibrr.id/*',
-    'https://kalibrr.id/*',
-    'https://jobseeker.kalibrr.com/*',
-  ],
+  matches: ['https://www.kalibrr.com/*', 'https://www.kalibrr.id/*', 'https://jobseeker.kalibrr.com/*'],
   isPostPage,
   sampleUrls: [
     'https://www.kalibrr.com/id-ID/job-board/te/admin/1',

@@ -92,7 +92,7 @@ function extractItem(body: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'OLX Indonesia',
-  matches: ['https://www.olx.co.id/*', 'https://m.olx.co.id/*'],
+  matches: ['https://www.olx.co.id/*'],
   isPostPage,
   sampleUrls: [
     'https://www.olx.co.id/item/dibutuhkan-cs-online-luar-negeri-gaji-18-juta-iid-900000004',
