@@ -166,6 +166,8 @@ type ScanOut = { line: number; error: string } | ReturnType<typeof scanRecord>;
 
 function scanLine(engine: Engine, line: string, uiLang: 'id' | 'en' | undefined): ScanOut {
   if (!line.trim()) return { line: 0, error: 'blank line' };
+  // A byte-order mark (first line of files saved by some Windows tools) is not part of the JSON.
+  if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
   let obj: unknown;
   try {
     obj = JSON.parse(line);
