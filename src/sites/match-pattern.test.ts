@@ -93,7 +93,12 @@ describe('urlMatches', () => {
   it('without isPostPage only the patterns decide; bad input never throws', () => {
     expect(urlMatches({ matches: ['*://*.kaskus.co.id/*'] }, 'https://www.kaskus.co.id/thread/1')).toBe(true);
     expect(urlMatches({ matches: ['*://*.kaskus.co.id/*'] }, 'not a url')).toBe(false);
-    const throwing = { matches: ['https://a.example/*'], isPostPage: () => { throw new Error('x'); } };
+    const throwing = {
+      matches: ['https://a.example/*'],
+      isPostPage: () => {
+        throw new Error('x');
+      },
+    };
     expect(urlMatches(throwing, 'https://a.example/')).toBe(false);
   });
 });

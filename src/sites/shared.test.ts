@@ -45,7 +45,9 @@ describe('collapseText', () => {
   });
 
   it('keeps aria-hidden text on request', () => {
-    const el = html('<a href="/h"><span class="sr">hashtag</span><span><span aria-hidden="true">#</span>loker</span></a>');
+    const el = html(
+      '<a href="/h"><span class="sr">hashtag</span><span><span aria-hidden="true">#</span>loker</span></a>',
+    );
     expect(collapseText(el, { skip: ['.sr'] })).toBe('loker');
     expect(collapseText(el, { skip: ['.sr'], keepAriaHidden: true })).toBe('#loker');
   });
@@ -56,7 +58,9 @@ describe('collapseText', () => {
   });
 
   it('keeps emoji image alts but not descriptive alts', () => {
-    const el = html('Kerja di <img alt="🇰🇭" src="e.png"> <img alt="👉🏻" src="e.png"> <img alt="Photo of a man" src="p.jpg">');
+    const el = html(
+      'Kerja di <img alt="🇰🇭" src="e.png"> <img alt="👉🏻" src="e.png"> <img alt="Photo of a man" src="p.jpg">',
+    );
     expect(collapseText(el)).toBe('Kerja di 🇰🇭 👉🏻');
   });
 
@@ -72,7 +76,9 @@ describe('collapseText', () => {
 
 describe('absoluteLinks / unwrapRedirect', () => {
   it('resolves relative links against the base and de-duplicates', () => {
-    const el = html('<a href="/groups/1/posts/2">p</a><a href="https://wa.me/628000">wa</a><a href="/groups/1/posts/2">again</a>');
+    const el = html(
+      '<a href="/groups/1/posts/2">p</a><a href="https://wa.me/628000">wa</a><a href="/groups/1/posts/2">again</a>',
+    );
     expect(absoluteLinks(el, 'https://www.facebook.com/groups/1')).toEqual([
       'https://www.facebook.com/groups/1/posts/2',
       'https://wa.me/628000',
@@ -100,7 +106,9 @@ describe('absoluteLinks / unwrapRedirect', () => {
   });
 
   it('drops javascript:, fragment-only and unparseable hrefs; keeps mailto', () => {
-    const el = html('<a href="javascript:void(0)">a</a><a href="#">b</a><a href="http://[bad">c</a><a href="mailto:hrd@pt.co.id">d</a>');
+    const el = html(
+      '<a href="javascript:void(0)">a</a><a href="#">b</a><a href="http://[bad">c</a><a href="mailto:hrd@pt.co.id">d</a>',
+    );
     expect(absoluteLinks(el, 'https://www.reddit.com/')).toEqual(['mailto:hrd@pt.co.id']);
   });
 
@@ -119,7 +127,9 @@ describe('absoluteLinks / unwrapRedirect', () => {
     expect(unwrapRedirect(`https://l.facebook.com/l.php?u=${encodeURIComponent(inner)}`)).toBe('https://wa.me/1');
     expect(unwrapRedirect('https://l.facebook.com/l.php')).toBe('https://l.facebook.com/l.php');
     expect(unwrapRedirect('not a url')).toBe('not a url');
-    expect(unwrapRedirect(`https://l.threads.com/?u=${encodeURIComponent('https://wa.me/2')}&e=x`)).toBe('https://wa.me/2');
+    expect(unwrapRedirect(`https://l.threads.com/?u=${encodeURIComponent('https://wa.me/2')}&e=x`)).toBe(
+      'https://wa.me/2',
+    );
   });
 });
 

@@ -55,7 +55,8 @@ const BLOCK_TAGS = new Set([
 
 // Sites draw emojis as <img alt="😀"> (Facebook, X); keeping the alt keeps flags like 🇰🇭, which
 // matter to the engine. Alt text with letters is a description ("Photo of …"), not body text.
-const EMOJI_ALT = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Component}\u200d\ufe0f\s]+$/u;
+const EMOJI_ALT =
+  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3|[#*0-9](?=\ufe0f?\u20e3)|\s)+$/u;
 
 export interface CollapseOptions {
   /** Also drop these subtrees (site-specific chrome inside the body, e.g. a link-card title). */
@@ -175,10 +176,15 @@ const REDIRECT_WRAPPERS: ReadonlyArray<(url: URL) => string | null> = [
       : null,
   (url) =>
     /(?:^|\.)youtube\.com$/.test(url.hostname) && url.pathname === '/redirect' ? url.searchParams.get('q') : null,
-  (url) => (/^(?:www\.)?google\.[a-z.]+$/.test(url.hostname) && url.pathname === '/url' ? url.searchParams.get('q') ?? url.searchParams.get('url') : null),
+  (url) =>
+    /^(?:www\.)?google\.[a-z.]+$/.test(url.hostname) && url.pathname === '/url'
+      ? (url.searchParams.get('q') ?? url.searchParams.get('url'))
+      : null,
   // TikTok external link shim.
   (url) =>
-    /(?:^|\.)tiktok\.com$/.test(url.hostname) && url.pathname.startsWith('/link/v2') ? url.searchParams.get('target') : null,
+    /(?:^|\.)tiktok\.com$/.test(url.hostname) && url.pathname.startsWith('/link/v2')
+      ? url.searchParams.get('target')
+      : null,
 ];
 
 function decodeURIComponentSafe(value: string): string {

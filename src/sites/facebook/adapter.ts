@@ -25,7 +25,8 @@ const ANY_WWW_MESSAGE = WWW_MESSAGE.join(', ');
 const MARKETPLACE_ITEM_PATH = /^\/marketplace\/item\/(\d+)/;
 
 // Pages that never show posts to a job seeker; skipping them saves work on Messenger and settings.
-const NON_POST_PATHS = /^\/(?:messages|settings|privacy|help|login|checkpoint|ads\/manager|business|bookmarks|notifications)(?:\/|$)/;
+const NON_POST_PATHS =
+  /^\/(?:messages|settings|privacy|help|login|checkpoint|ads\/manager|business|bookmarks|notifications)(?:\/|$)/;
 
 // Click-tracking parameters Facebook adds to its own links (hashtags, profiles, permalinks). They
 // are per-session noise, kilobytes long on m.facebook.com, and say nothing about the destination.
@@ -136,7 +137,10 @@ function dataFtId(post: Element): string | null {
 
 function extractWww(post: Element): ExtractedPost | null {
   const messages = outermost(queryAllFallback(post, WWW_MESSAGE));
-  const text = messages.map((m) => collapseText(m)).filter(Boolean).join('\n');
+  const text = messages
+    .map((m) => collapseText(m))
+    .filter(Boolean)
+    .join('\n');
   if (!text) return null;
   const links = [...new Set(messages.flatMap((m) => absoluteLinks(m).map(cleanFacebookUrl)))];
   const permalink = permalinkId(post);
@@ -159,7 +163,9 @@ function extractMobile(post: Element): ExtractedPost | null {
     .filter(Boolean)
     .join('\n');
   if (!text) return null;
-  const partial = blocks.some((b) => b.querySelector(MOBILE_MORE) !== null && b.querySelector(MOBILE_EXPOSED_SHOW) === null);
+  const partial = blocks.some(
+    (b) => b.querySelector(MOBILE_MORE) !== null && b.querySelector(MOBILE_EXPOSED_SHOW) === null,
+  );
   const id = dataFtId(post) ?? permalinkId(post)?.id;
   // Each text block is wrapped in an empty "Open story" overlay link to the post itself: not content.
   const self = id ? new RegExp(`/permalink/${id}/|[?&]story_fbid=${id}(?:&|$)|/posts/${id}(?:/|$)`) : null;
@@ -180,7 +186,7 @@ function extractMarketplace(listing: Element, itemId: string): ExtractedPost | n
     const spans = Array.from(listing.querySelectorAll(MARKETPLACE_TEXT)).filter(
       (span) =>
         heading.compareDocumentPosition(span) & 4 /* DOCUMENT_POSITION_FOLLOWING */ &&
-        (!next || span.compareDocumentPosition(next) & 4 /* DOCUMENT_POSITION_FOLLOWING */) &&
+        (!next || span.compareDocumentPosition(next) & 4) /* DOCUMENT_POSITION_FOLLOWING */ &&
         !heading.contains(span) &&
         !span.closest('ul, a, button, [role="button"]') &&
         !span.parentElement?.closest(MARKETPLACE_TEXT),

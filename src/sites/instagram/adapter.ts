@@ -75,7 +75,9 @@ function extractRow(row: Element): ExtractedPost | null {
   if (!found) return null;
   const text = collapseText(found.el);
   if (!text) return null;
-  const commentId = found.caption ? null : /\/c\/(\d+)/.exec(row.querySelector(COMMENT_LINK)?.getAttribute('href') ?? '')?.[1];
+  const commentId = found.caption
+    ? null
+    : /\/c\/(\d+)/.exec(row.querySelector(COMMENT_LINK)?.getAttribute('href') ?? '')?.[1];
   const code = found.caption ? postShortcode(row) : null;
   const handle = collapseText(row.querySelector(HANDLE)) || undefined;
   return {
@@ -110,7 +112,12 @@ function extractReel(box: Element): ExtractedPost | null {
   if (!captionEl || !text) return null;
   // The reel caption's "… more" is an aria-hidden span, not a button.
   const clamp = Array.from(captionEl.querySelectorAll('[aria-hidden="true"]')).some((el) =>
-    MORE.has((el.textContent ?? '').replace(/[\u2026.]/g, '').trim().toLowerCase()),
+    MORE.has(
+      (el.textContent ?? '')
+        .replace(/[\u2026.]/g, '')
+        .trim()
+        .toLowerCase(),
+    ),
   );
   return {
     id: hashId(SITE, text),

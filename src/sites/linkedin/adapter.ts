@@ -72,7 +72,7 @@ function findPosts(root: ParentNode): Element[] {
 
 function urnId(el: Element): string | null {
   const urn = el.getAttribute('data-urn') ?? el.getAttribute('data-id') ?? el.getAttribute('data-entity-urn');
-  return urn ? /urn:li:\w+:(\d+)/.exec(urn)?.[1] ?? null : null;
+  return urn ? (/urn:li:\w+:(\d+)/.exec(urn)?.[1] ?? null) : null;
 }
 
 function extractFeed(post: Element): ExtractedPost | null {
@@ -99,8 +99,7 @@ function extractJobCard(card: Element): ExtractedPost | null {
     .filter(Boolean);
   const text = parts.join('\n');
   if (!text) return null;
-  const id =
-    urnId(card) ?? card.getAttribute('data-occludable-job-id') ?? card.getAttribute('data-job-id') ?? null;
+  const id = urnId(card) ?? card.getAttribute('data-occludable-job-id') ?? card.getAttribute('data-job-id') ?? null;
   const href = queryFirstFallback(card, JOB_CARD_LINK)?.getAttribute('href') ?? undefined;
   let url: string | undefined;
   try {
@@ -143,7 +142,8 @@ function extract(post: Element): ExtractedPost | null {
   try {
     if (post.matches(JOB_CARD.join(', '))) return extractJobCard(post);
     if (post.matches(FEED_POST.join(', '))) return extractFeed(post);
-    return extractJobView(post);
+    if (post.matches(JOB_CONTAINER.join(', '))) return extractJobView(post);
+    return null;
   } catch {
     return null;
   }

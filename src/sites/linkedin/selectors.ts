@@ -47,11 +47,33 @@ export const JOB_TITLE = ['h1.top-card-layout__title', '.job-details-jobs-unifie
 /** Company: `a.topcard__org-name-link` (guest, 2026-08). */
 export const JOB_COMPANY = ['a.topcard__org-name-link', '.job-details-jobs-unified-top-card__company-name'];
 /** Container the warning is attached to on a job view page. */
-export const JOB_CONTAINER = ['section.show-more-less-html', '.description__text', '#job-details', '.jobs-description__content'];
+export const JOB_CONTAINER = [
+  'section.show-more-less-html',
+  '.description__text',
+  '#job-details',
+  '.jobs-description__content',
+];
 
 /** Guest job-search cards (2026-08): `div.base-card[data-entity-urn^="urn:li:jobPosting:"]`. */
-export const JOB_CARD = ['div[data-entity-urn^="urn:li:jobPosting:"]', 'li[data-occludable-job-id]', 'div[data-job-id]'];
-export const JOB_CARD_TITLE = ['h3.base-search-card__title', '.base-search-card__title', 'a.job-card-list__title', 'strong'];
-export const JOB_CARD_COMPANY = ['h4.base-search-card__subtitle', '.base-search-card__subtitle', '.artdeco-entity-lockup__subtitle'];
-export const JOB_CARD_LOCATION = ['span.job-search-card__location', '.job-search-card__location', '.artdeco-entity-lockup__caption'];
+export const JOB_CARD = [
+  'div[data-entity-urn^="urn:li:jobPosting:"]',
+  'li[data-occludable-job-id]',
+  'div[data-job-id]',
+];
+export const JOB_CARD_TITLE = [
+  'h3.base-search-card__title',
+  '.base-search-card__title',
+  'a.job-card-list__title',
+  'strong',
+];
+export const JOB_CARD_COMPANY = [
+  'h4.base-search-card__subtitle',
+  '.base-search-card__subtitle',
+  '.artdeco-entity-lockup__subtitle',
+];
+export const JOB_CARD_LOCATION = [
+  'span.job-search-card__location',
+  '.job-search-card__location',
+  '.artdeco-entity-lockup__caption',
+];
 export const JOB_CARD_LINK = ['a.base-card__full-link', 'a[href*="/jobs/view/"]'];

@@ -75,7 +75,12 @@ function permalink(path: string | null, el: Element): string | undefined {
   }
 }
 
-function post(id: string | null, text: string, bodies: (Element | null)[], extra: Partial<ExtractedPost>): ExtractedPost | null {
+function post(
+  id: string | null,
+  text: string,
+  bodies: (Element | null)[],
+  extra: Partial<ExtractedPost>,
+): ExtractedPost | null {
   if (!text) return null;
   const present = bodies.filter((b): b is Element => b !== null);
   return {

@@ -20,7 +20,11 @@ export const NEW_POST = ['div[data-testid="post-container"]'];
 /** new Reddit post title: the `h3` (feed) / `h1` (post page) inside the container. */
 export const NEW_POST_TITLE = ['h1', 'h3'];
 /** new Reddit post body: `[data-click-id="text"]` (2021-11 feed) / `[data-test-id="post-content"] .RichTextJSON-root` (post page). */
-export const NEW_POST_BODY = ['[data-click-id="text"]', '[data-test-id="post-content"] [data-click-id="text"]', '.RichTextJSON-root'];
+export const NEW_POST_BODY = [
+  '[data-click-id="text"]',
+  '[data-test-id="post-content"] [data-click-id="text"]',
+  '.RichTextJSON-root',
+];
 /** new Reddit comment body: `div[data-testid="comment"]` (2019 post page, 12 comments). */
 export const NEW_COMMENT = ['div[data-testid="comment"]'];
 

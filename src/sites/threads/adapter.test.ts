@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,10 @@ describe(`${adapter.id} adapter fixtures`, () => {
     it(`extracts ${name}`, () => {
       const { doc, expected } = loadCase(name);
       expect(urlMatches(adapter, expected.url)).toBe(true);
-      const posts = adapter.findPosts(doc).map((el) => adapter.extract(el)).filter((p) => p !== null);
+      const posts = adapter
+        .findPosts(doc)
+        .map((el) => adapter.extract(el))
+        .filter((p) => p !== null);
       expect(posts.map(({ id, text, links, partial }) => ({ id, text, links, partial: partial ?? false }))).toEqual(
         expected.posts.map(({ id, text, links, partial }) => ({ id, text, links, partial })),
       );
@@ -48,4 +51,14 @@ describe(`${adapter.id} adapter fixtures`, () => {
 describe(`${adapter.id} URL ownership`, () => {
   it.each(adapter.sampleUrls)('claims %s', (url) => expect(urlMatches(adapter, url)).toBe(true));
   it.each(adapter.notUrls)('does not claim %s', (url) => expect(urlMatches(adapter, url)).toBe(false));
+});
+
+describe(`${adapter.id} robustness`, () => {
+  it('finds nothing and extracts nothing from unrelated markup, without throwing', () => {
+    const div = document.createElement('div');
+    div.append(document.createElement('span'), document.createTextNode('Lowongan kerja'));
+    expect(adapter.findPosts(div)).toEqual([]);
+    expect(adapter.findPosts(document.createDocumentFragment())).toEqual([]);
+    expect(adapter.extract(div)).toBeNull();
+  });
 });

@@ -61,7 +61,9 @@ function extract(post: Element): ExtractedPost | null {
       id: code ? `${SITE}:${code}` : hashId(SITE, text),
       text,
       links: [...new Set([...runs, ...quotedRuns].flatMap((run) => absoluteLinks(run)))],
-      author: authorLink ? (authorLink.getAttribute('href') ?? '').replace(/^\/@/, '').split('/')[0] || undefined : undefined,
+      author: authorLink
+        ? (authorLink.getAttribute('href') ?? '').replace(/^\/@/, '').split('/')[0] || undefined
+        : undefined,
       url,
       partial: isTruncated(post, MORE_LABELS),
     };

@@ -3,7 +3,17 @@
 // Only 2022 markup was available; selectors lean on data-e2e, which later builds kept.
 import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback } from '../shared';
 import type { ExtractedPost, SiteAdapter } from '../types';
-import { COMMENT_BOX, COMMENT_TEXT, FEED_DESC, FEED_ITEM, MORE_LABELS, SEARCH_DESC, VIDEO_DESC, VIDEO_LINK } from './selectors';
+import {
+  COMMENT_ID,
+  COMMENT_ITEM_CLASS,
+  COMMENT_TEXT,
+  FEED_DESC,
+  FEED_ITEM,
+  MORE_LABELS,
+  SEARCH_DESC,
+  VIDEO_DESC,
+  VIDEO_LINK,
+} from './selectors';
 
 const SITE = 'tiktok';
 const VIDEO_ID = /\/video\/(\d+)/;
@@ -13,8 +23,8 @@ const NON_POST_PATHS = /^\/(?:messages|setting|login|signup|upload|tiktokstudio|
 /** The comment's own box: nearest ancestor with a numeric id (the comment id), else the item container. */
 function commentBox(text: Element): Element {
   for (let el = text.parentElement; el; el = el.parentElement) {
-    if (/^\d{6,}$/.test(el.id)) return el;
-    if (/DivCommentItemContainer/.test(el.getAttribute('class') ?? '')) return el;
+    if (COMMENT_ID.test(el.id)) return el;
+    if (COMMENT_ITEM_CLASS.test(el.getAttribute('class') ?? '')) return el;
   }
   return text;
 }
@@ -22,7 +32,8 @@ function commentBox(text: Element): Element {
 function findPosts(root: ParentNode): Element[] {
   try {
     const posts: Element[] = [];
-    for (const item of queryAllFallback(root, FEED_ITEM)) if (queryAllFallback(item, FEED_DESC).length) posts.push(item);
+    for (const item of queryAllFallback(root, FEED_ITEM))
+      if (queryAllFallback(item, FEED_DESC).length) posts.push(item);
     for (const desc of [...queryAllFallback(root, VIDEO_DESC), ...queryAllFallback(root, SEARCH_DESC)]) {
       if (!desc.closest(FEED_ITEM.join(', ')) && !posts.includes(desc)) posts.push(desc);
     }
@@ -67,7 +78,7 @@ function extract(post: Element): ExtractedPost | null {
     const textEl = post.matches(COMMENT_SELECTOR) ? post : queryAllFallback(post, COMMENT_TEXT)[0];
     const text = collapseText(textEl);
     if (!textEl || !text) return null;
-    const commentId = /^\d{6,}$/.test(post.id) ? post.id : null;
+    const commentId = COMMENT_ID.test(post.id) ? post.id : null;
     return {
       id: commentId ? `${SITE}:c:${commentId}` : hashId(SITE, text),
       text,

@@ -18,8 +18,12 @@ export const SEARCH_DESC = ['[data-e2e="search-card-video-caption"]', '[data-e2e
 
 /** Comment text: `p[data-e2e="comment-level-1"]` (2022-08, 20 on the video page); replies are level-2. */
 export const COMMENT_TEXT = ['[data-e2e="comment-level-1"]', '[data-e2e="comment-level-2"]', '[class*="PCommentText"]'];
-/** A comment's own box: the `div[id=<commentId>]` around it (2022-08), else the item container. */
-export const COMMENT_BOX = ['div[id]', '[class*="DivCommentContentContainer"]', '[class*="DivCommentItemContainer"]'];
+/**
+ * A comment's own box: the nearest ancestor whose id is the numeric comment id (`div[id=<commentId>]`,
+ * 2022-08), else the `…-DivCommentItemContainer` item (class suffix; the hash prefix changes per build).
+ */
+export const COMMENT_ID = /^\d{6,}$/;
+export const COMMENT_ITEM_CLASS = /DivCommentItemContainer/;
 
 /** Video id link inside a feed item. */
 export const VIDEO_LINK = 'a[href*="/video/"]';
