@@ -116,3 +116,38 @@ export function readFixture(relativePath: string): string {
 
 export const extensionPage = (session: ExtensionSession, path: string) =>
   `chrome-extension://${session.extensionId}/${path}`;
+
+/** Grants activeTab the way a toolbar click does (CDP Extensions.triggerAction on the tab target). */
+export async function clickToolbarButton(session: ExtensionSession, url: string): Promise<void> {
+  const browser = session.context.browser();
+  if (!browser) throw new Error('no browser handle for CDP');
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+    targetInfos: Array<{ targetId: string; url: string }>;
+  };
+  const target = targetInfos.find((info) => info.url === url);
+  if (!target) throw new Error(`no tab target for ${url}`);
+  await cdp.send('Extensions.triggerAction' as never, { id: session.extensionId, targetId: target.targetId } as never);
+  await cdp.detach();
+}
+
+/**
+ * Runs the on-request check of an unsupported page the way a user does: toolbar click (activeTab),
+ * then "Check this page" in the popup for that tab.
+ */
+export async function checkPageOnRequest(session: ExtensionSession, page: Page): Promise<void> {
+  await clickToolbarButton(session, page.url());
+  const tabId = await session.worker.evaluate(
+    async (url) => {
+      const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome;
+      return (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+    },
+    page.url(),
+  );
+  if (tabId === null) throw new Error(`no tab for ${page.url()} after the toolbar click`);
+  const popup = await session.context.newPage();
+  await popup.goto(`${extensionPage(session, 'src/ui/popup/index.html')}?tabId=${tabId}`);
+  await popup.locator('[data-action="check-page"], button:has-text("Check this page"), button:has-text("Periksa halaman ini")').first().click();
+  await popup.waitForTimeout(300);
+  if (!popup.isClosed()) await popup.close();
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type RuleBundle } from '../../src/engine/index';
-import { type ExtensionSession, extensionPage, launchWithExtension, ROOT, serveAt } from './harness';
+import { clickToolbarButton, type ExtensionSession, extensionPage, launchWithExtension, ROOT, serveAt } from './harness';
 
 const LURES = [
   'Lowongan kerja luar negeri! Dicari operator komputer untuk perusahaan online di Kamboja. Gaji 15 juta per bulan, tanpa pengalaman, tiket pesawat dan visa ditanggung. Berangkat secepatnya, hubungi WA +855 12 345 678.',
@@ -27,20 +27,6 @@ function feedPage(texts: string[]): string {
 
 const FEED_URL = 'https://www.facebook.com/groups/loker.test/';
 const bundle = JSON.parse(readFileSync(join(ROOT, 'src/generated/rules.bundle.json'), 'utf8')) as RuleBundle;
-
-/** Grants activeTab the way a toolbar click does (CDP Extensions.triggerAction on the tab target). */
-async function clickToolbarButton(session: ExtensionSession, url: string): Promise<void> {
-  const browser = session.context.browser();
-  if (!browser) throw new Error('no browser handle for CDP');
-  const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
-    targetInfos: Array<{ targetId: string; url: string }>;
-  };
-  const target = targetInfos.find((info) => info.url === url);
-  if (!target) throw new Error(`no tab target for ${url}`);
-  await cdp.send('Extensions.triggerAction' as never, { id: session.extensionId, targetId: target.targetId } as never);
-  await cdp.detach();
-}
 
 /** Polls outside tests too (expect.poll is refused in hooks). */
 async function waitFor<T>(
