@@ -100,6 +100,7 @@ export function ModalDialog({ labelledBy, lang, onClose, children, initialFocus,
     <dialog
       ref={ref}
       class={className}
+      // biome-ignore lint/a11y/noRedundantRoles: explicit role and aria-modal for assistive tech that predates <dialog>
       role="dialog"
       aria-modal="true"
       aria-labelledby={labelledBy}

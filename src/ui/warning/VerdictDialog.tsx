@@ -121,7 +121,8 @@ function MainView({ input, titleId, headingRef, onReport, onFeedback, onHide }: 
       <h3 id={`${titleId}-post`}>{t('warning_post_heading', lang)}</h3>
       {post.partial ? <p class="la-note">{t('warning_post_partial', lang)}</p> : null}
       {verdict.truncated ? <p class="la-note">{t('warning_post_truncated', lang)}</p> : null}
-      {/* Scrollable, so it must be reachable by keyboard. */}
+      {/* Scrollable, so it must be reachable by keyboard (axe scrollable-region-focusable). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a focusable scroll region is required here */}
       <div class="la-post" tabIndex={0} role="region" aria-labelledby={`${titleId}-post`} lang={verdict.lang === 'id' || verdict.lang === 'en' ? verdict.lang : undefined}>
         <HighlightedText text={post.text} evidence={evidence} />
       </div>

@@ -24,7 +24,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Literal keys in `getMessage('key'` and `t('key'` calls (template literals and variables are not checkable). */
-export function usedKeys(code: string): string[] {
+function usedKeys(code: string): string[] {
   const keys: string[] = [];
   for (const match of code.matchAll(/(?:\bgetMessage|(?<![\w.$])t)\(\s*(['"])([^'"\n]+)\1/g)) keys.push(match[2] as string);
   return keys;
