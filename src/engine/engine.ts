@@ -667,7 +667,7 @@ export function createEngine(bundle: RuleBundle): Engine {
         weight: f.rule.weight,
         title: f.rule.title[uiLang] ?? f.rule.title.en,
         message: f.rule.message[uiLang] ?? f.rule.message.en,
-        evidence: toEvidence(f.spans, text, nStarts, nEnds, len),
+        evidence: toEvidence(f.spans, text, nStarts, nEnds, len, norm.mapIdentity),
       });
     }
     flags.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -694,13 +694,20 @@ export function createEngine(bundle: RuleBundle): Engine {
 }
 
 /** Normalised spans → de-duplicated, sorted evidence in original offsets. */
-function toEvidence(spans: number[], original: string, starts: Int32Array, ends: Int32Array, len: number): Evidence[] {
+function toEvidence(
+  spans: number[],
+  original: string,
+  starts: Int32Array,
+  ends: Int32Array,
+  len: number,
+  mapIdentity: boolean,
+): Evidence[] {
   const pairs: [number, number][] = [];
   for (let k = 0; k + 1 < spans.length; k += 2) {
     const s = spans[k];
     const e = spans[k + 1];
     if (len === 0 || e <= s) continue;
-    pairs.push([starts[s], ends[Math.min(e, len) - 1]]);
+    pairs.push(mapIdentity ? [s, Math.min(e, len)] : [starts[s], ends[Math.min(e, len) - 1]]);
   }
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: Evidence[] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize } from './normalize';
+import { normalize, TESTING } from './normalize';
 
 const norm = (s: string) => normalize(s).text;
 
@@ -142,6 +142,33 @@ describe('normalize: offsets map back to the original text', () => {
         return true;
       }),
       { numRuns: 300 },
+    );
+  });
+  it('gives the same result whether pass B scans everything or starts at the first candidate (property)', () => {
+    const alphabet = fc.constantFrom(
+      ...('ak4 0.-_@$sS1md3\u200bＫé🇰🇭ja,'.match(/[\s\S]/gu) as string[]),
+      'K a m',
+      ' x.y.z ',
+      'gajiii',
+      '🇰🇭',
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        const fast = normalize(s);
+        TESTING.fullPassB = true;
+        try {
+          const full = normalize(s);
+          return (
+            fast.text === full.text &&
+            fast.starts.join() === full.starts.join() &&
+            fast.ends.join() === full.ends.join()
+          );
+        } finally {
+          TESTING.fullPassB = false;
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -16,6 +16,11 @@ export interface NormBuffers {
    * replaced otherwise), so callers can get the string from String.prototype.toLowerCase and offsets are 1:1.
    */
   identity: boolean;
+  /**
+   * True when no char moved: `starts`/`ends` were then NOT written (saves two stores per char on plain posts)
+   * and normalised offset k is original offset k.
+   */
+  mapIdentity: boolean;
   buf: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -303,6 +308,9 @@ function isVietLetter(cp: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+/** Test hook: run pass B over the whole text (checks that skipping to the first candidate changes nothing). */
+export const TESTING = { fullPassB: false };
+
 const STATS: ScriptStats = { thai: 0, cjk: 0, kana: 0, hangul: 0, viet: 0, digits: 0 };
 
 /**
@@ -320,7 +328,13 @@ export function normalizeInto(src: string): NormBuffers {
   let runCh = 0; // last letter, for collapsing runs of ≥3 ("gajiii" → "gaji"); doubles stay ("good", "saat")
   let runLen = 0;
   let digits = 0;
-  let edited = false;
+  // While nothing has moved, output offset == input offset and the maps are left unwritten.
+  let virt = true;
+  // First output position pass B must look at (-1: none): leetspeak or spaced-out letters are possible there.
+  let firstB = -1;
+  let prevRun = 0;
+  let singles = 0;
+  let singleAt = 0;
   let thai = 0;
   let cjk = 0;
   let kana = 0;
@@ -335,9 +349,12 @@ export function normalizeInto(src: string): NormBuffers {
       if (m >= 97 && m <= 122 && m !== 119) {
         if (m === runCh) {
           if (++runLen >= 3) {
+            if (virt) {
+              fillIdentity(starts, ends, o);
+              virt = false;
+            }
             if (runLen === 3) o--;
             ends[o - 1] = i + 1;
-            edited = true;
             i++;
             continue;
           }
@@ -349,15 +366,39 @@ export function normalizeInto(src: string): NormBuffers {
         runCh = 0;
         if (m >= 48 && m <= 57) digits++;
       }
+      if (firstB < 0) {
+        const rc = RUN[m];
+        if (rc !== 0) {
+          // a letter next to a digit/@/$: maybe leetspeak
+          if (prevRun !== 0) {
+            if (rc !== prevRun && (rc === 1 || prevRun === 1)) firstB = o - 1;
+            singles = 0; // a word longer than one char breaks a spaced-out streak
+          }
+        } else if (isSpacer(m)) {
+          // a one-char word just ended; two in a row may be a spaced-out word (K a m …)
+          if (o >= 1 && RUN[buf[o - 1]] !== 0 && (o < 2 || RUN[buf[o - 2]] === 0)) {
+            if (singles === 0) singleAt = o - 1;
+            if (++singles >= 2) firstB = singleAt;
+          }
+        } else singles = 0;
+        prevRun = rc;
+      }
       buf[o] = m;
-      starts[o] = i;
-      ends[o] = i + 1;
+      if (!virt) {
+        starts[o] = i;
+        ends[o] = i + 1;
+      }
       o++;
       i++;
       continue;
     }
     // ---- slow path: non-ASCII ----
-    edited = true;
+    if (virt) {
+      fillIdentity(starts, ends, o);
+      virt = false;
+    }
+    // full-width / bold digits and letters may form leetspeak or spaced words: let pass B look from here
+    if (firstB < 0) firstB = Math.max(0, o - 8);
     let cp = c;
     let len = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
@@ -427,9 +468,19 @@ export function normalizeInto(src: string): NormBuffers {
   STATS.hangul = hangul;
   STATS.viet = viet;
   passBChanged = false;
-  const outLen = passB(buf, starts, ends, o);
-  const identity = !edited && !passBChanged && outLen === n;
-  return { identity, buf, starts, ends, len: outLen, stats: STATS };
+  passBVirt = virt;
+  if (TESTING.fullPassB && o > 0) firstB = 0;
+  const outLen = firstB < 0 ? o : passB(buf, starts, ends, o, firstB);
+  virt = passBVirt;
+  const identity = virt && !passBChanged && outLen === n;
+  return { identity, mapIdentity: virt, buf, starts, ends, len: outLen, stats: STATS };
+}
+
+function fillIdentity(starts: Int32Array, ends: Int32Array, upTo: number): void {
+  for (let k = 0; k < upTo; k++) {
+    starts[k] = k;
+    ends[k] = k + 1;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -453,13 +504,17 @@ function runClass(c: number): number {
 
 /** Set by pass B when it rewrote anything (spacing collapse, leetspeak). */
 let passBChanged = false;
+/** In/out: the maps are still unwritten (identity); pass B fills them before it moves any char. */
+let passBVirt = false;
 
 // Scratch for unit positions of a spaced-out word.
 let UNITS = new Int32Array(256);
 
-function passB(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, len: number): number {
-  let r = 0;
-  let w = 0;
+function passB(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, len: number, from: number): number {
+  // Everything before `from` stays as it is; start at the beginning of the word that contains it.
+  let r = from;
+  while (r > 0 && runClass(buf[r - 1]) !== 0) r--;
+  let w = r;
   while (r < len) {
     const c = buf[r];
     const rc = runClass(c);
@@ -515,6 +570,10 @@ function passB(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, len: numb
         p = q;
       }
       if (count >= 3 && letters >= 3 && letters * 2 > count) {
+        if (passBVirt) {
+          fillIdentity(STARTS, ENDS, len);
+          passBVirt = false;
+        }
         const ws = w;
         for (let k = 0; k < count; k++) {
           const u = UNITS[k];
@@ -658,6 +717,7 @@ export function spanToOriginal(
 /** Public, self-contained normalisation (copies out of the scratch buffers). */
 export function normalize(original: string): Normalized {
   const r = normalizeInto(original);
+  if (r.mapIdentity) fillIdentity(r.starts, r.ends, r.len);
   const starts = r.starts.slice(0, r.len);
   const ends = r.ends.slice(0, r.len);
   const len = r.len;
