@@ -226,11 +226,11 @@ const adapter: SiteAdapter = {
   id: SITE,
   name: 'Facebook',
   matches: [
-    '*://www.facebook.com/*',
-    '*://web.facebook.com/*',
-    '*://m.facebook.com/*',
-    '*://mbasic.facebook.com/*',
-    '*://facebook.com/*',
+    'https://www.facebook.com/*',
+    'https://web.facebook.com/*',
+    'https://m.facebook.com/*',
+    'https://mbasic.facebook.com/*',
+    'https://facebook.com/*',
   ],
   isPostPage: (url) => !NON_POST_PATHS.test(url.pathname),
   sampleUrls: [

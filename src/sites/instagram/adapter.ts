@@ -140,7 +140,7 @@ function extract(post: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Instagram',
-  matches: ['*://www.instagram.com/*', '*://instagram.com/*'],
+  matches: ['https://www.instagram.com/*', 'https://instagram.com/*'],
   isPostPage: (url) => !NON_POST_PATHS.test(url.pathname),
   sampleUrls: [
     'https://www.instagram.com/',

@@ -48,7 +48,7 @@ function extract(post: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Kaskus',
-  matches: ['*://www.kaskus.co.id/*', '*://m.kaskus.co.id/*', '*://kaskus.co.id/*'],
+  matches: ['https://www.kaskus.co.id/*', 'https://m.kaskus.co.id/*', 'https://kaskus.co.id/*'],
   isPostPage: (url) => POST_PAGE.test(url.pathname),
   sampleUrls: [
     'https://www.kaskus.co.id/thread/6650a1b2c3d4e5f601234567/lowongan-kerja-admin-gudang-bekasi/',

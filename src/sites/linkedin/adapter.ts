@@ -152,7 +152,7 @@ function extract(post: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'LinkedIn',
-  matches: ['*://www.linkedin.com/*', '*://*.linkedin.com/jobs/*', '*://linkedin.com/*'],
+  matches: ['https://www.linkedin.com/*', 'https://*.linkedin.com/jobs/*', 'https://linkedin.com/*'],
   isPostPage: (url) => !NON_POST_PATHS.test(url.pathname) && !/^(?:developer|business|learning)\./.test(url.hostname),
   sampleUrls: [
     'https://www.linkedin.com/feed/',

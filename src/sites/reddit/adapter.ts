@@ -151,12 +151,12 @@ const adapter: SiteAdapter = {
   id: SITE,
   name: 'Reddit',
   matches: [
-    '*://www.reddit.com/*',
-    '*://reddit.com/*',
-    '*://old.reddit.com/*',
-    '*://new.reddit.com/*',
-    '*://sh.reddit.com/*',
-    '*://np.reddit.com/*',
+    'https://www.reddit.com/*',
+    'https://reddit.com/*',
+    'https://old.reddit.com/*',
+    'https://new.reddit.com/*',
+    'https://sh.reddit.com/*',
+    'https://np.reddit.com/*',
   ],
   isPostPage: (url) => !NON_POST_PATHS.test(url.pathname),
   sampleUrls: [

@@ -75,7 +75,7 @@ function extract(post: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Threads',
-  matches: ['*://www.threads.net/*', '*://threads.net/*', '*://www.threads.com/*', '*://threads.com/*'],
+  matches: ['https://www.threads.net/*', 'https://threads.net/*', 'https://www.threads.com/*', 'https://threads.com/*'],
   isPostPage: (url) => !NON_POST_PATHS.test(url.pathname),
   sampleUrls: [
     'https://www.threads.com/',

@@ -93,7 +93,7 @@ function extract(post: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'TikTok',
-  matches: ['*://www.tiktok.com/*', '*://tiktok.com/*', '*://m.tiktok.com/*'],
+  matches: ['https://www.tiktok.com/*', 'https://tiktok.com/*', 'https://m.tiktok.com/*'],
   isPostPage: (url) => !NON_POST_PATHS.test(url.pathname),
   sampleUrls: [
     'https://www.tiktok.com/@someone/video/7135383664971582725',

@@ -78,7 +78,7 @@ function extract(post: Element): ExtractedPost | null {
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'X (Twitter)',
-  matches: ['*://x.com/*', '*://mobile.x.com/*', '*://twitter.com/*', '*://mobile.twitter.com/*'],
+  matches: ['https://x.com/*', 'https://mobile.x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*'],
   isPostPage: (url) => !NON_POST_PATHS.test(url.pathname),
   sampleUrls: [
     'https://x.com/home',
