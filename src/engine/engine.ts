@@ -314,31 +314,32 @@ export function createEngine(bundle: RuleBundle): Engine {
     return any;
   }
 
-  function collect(terms: number[]): number[] {
-    const out: number[] = [];
-    for (const t of terms) {
-      if (termGen[t] !== gen) continue;
-      for (let x = termHead[t]; x !== -1; x = thNext[x]) out.push(thStart[x], thEnd[x]);
-    }
-    return out;
-  }
-
   function evalPattern(p: CompiledPattern, out: number[] | null): boolean {
     switch (p.t) {
       case 'terms':
         return termsHit(p.terms, out);
       case 'near': {
         if (!termsHit(p.a, null) || !termsHit(p.b, null)) return false;
-        const A = collect(p.a);
-        const B = collect(p.b);
-        for (let x = 0; x < A.length; x += 2) {
-          for (let y = 0; y < B.length; y += 2) {
-            const gap = B[y] >= A[x + 1] ? B[y] - A[x + 1] : A[x] >= B[y + 1] ? A[x] - B[y + 1] : 0;
-            if (gap < p.within) {
-              if (!out) return true;
-              tokSpan(A[x], A[x + 1], out);
-              tokSpan(B[y], B[y + 1], out);
-              return true;
+        // walk the hit chains directly (no arrays): a few hits per term at most in practice
+        for (const ta of p.a) {
+          if (termGen[ta] !== gen) continue;
+          for (let x = termHead[ta]; x !== -1; x = thNext[x]) {
+            const as = thStart[x];
+            const ae = thEnd[x];
+            for (const tb of p.b) {
+              if (termGen[tb] !== gen) continue;
+              for (let y = termHead[tb]; y !== -1; y = thNext[y]) {
+                const bs = thStart[y];
+                const be = thEnd[y];
+                const gap = bs >= ae ? bs - ae : as >= be ? as - be : 0;
+                if (gap < p.within) {
+                  if (out) {
+                    tokSpan(as, ae, out);
+                    tokSpan(bs, be, out);
+                  }
+                  return true;
+                }
+              }
             }
           }
         }
@@ -652,8 +653,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     const counts = emptyCounts();
     counts.tokens = nTokAll;
     for (let b = 1; b < 32; b++) {
-      const n = LANG_HIST[b];
-      for (let r = 0; r < n; r++) countBits(counts, b);
+      if (LANG_HIST[b] !== 0) countBits(counts, b, LANG_HIST[b]);
     }
     const lang = decideLang(counts, norm.stats);
     const uiLang = ctx.uiLang ?? (lang === 'id' || lang === 'ms' ? 'id' : 'en');

@@ -272,17 +272,17 @@ export function emptyCounts(): LangCounts {
 }
 
 /** Adds one stop-word hit with the given bitmask. */
-export function countBits(c: LangCounts, bits: number): void {
+export function countBits(c: LangCounts, bits: number, times = 1): void {
   const idms = bits & (LANG_BITS.id | LANG_BITS.ms);
-  if (idms === LANG_BITS.id) c.onlyId++;
-  else if (idms === LANG_BITS.ms) c.onlyMs++;
+  if (idms === LANG_BITS.id) c.onlyId += times;
+  else if (idms === LANG_BITS.ms) c.onlyMs += times;
   if (idms !== 0) {
-    c.id++;
-    c.ms++;
+    c.id += times;
+    c.ms += times;
   }
-  if (bits & LANG_BITS.en) c.en++;
-  if (bits & LANG_BITS.tl) c.tl++;
-  if (bits & LANG_BITS.vi) c.vi++;
+  if (bits & LANG_BITS.en) c.en += times;
+  if (bits & LANG_BITS.tl) c.tl += times;
+  if (bits & LANG_BITS.vi) c.vi += times;
 }
 
 /** Decision from counts. Mixed Indonesian/English posts go to whichever has more stop words. */
