@@ -194,6 +194,17 @@ export function createEngine(bundle: RuleBundle): Engine {
     symEnd[k] = flatSymList.length;
   });
   const flatSyms = Int32Array.from(flatSymList);
+  const poolOff = new Int32Array(nEntries);
+  const poolLen = new Int32Array(nEntries);
+  const pool = new Uint16Array(exact.entries.reduce((a, e) => a + e.word.length, 0));
+  {
+    let off = 0;
+    exact.entries.forEach((e, k) => {
+      poolOff[k] = off;
+      poolLen[k] = e.word.length;
+      for (let q = 0; q < e.word.length; q++) pool[off++] = e.word.charCodeAt(q);
+    });
+  }
 
   const nTerms = bundle.terms.length;
   const termGen = new Int32Array(nTerms);
@@ -218,11 +229,36 @@ export function createEngine(bundle: RuleBundle): Engine {
   const hasOfferGates = bundle.rules.some((r) => r.kind === 'gate' && r.gate === 'job-offer');
   const families = bundle.families;
 
+  // Rules whose `match` can only hold when one of its terms occurs are skipped unless such a term was seen:
+  // the per-post cost then follows the words that hit, not the size of the rule set.
+  const nRules = bundle.rules.length;
+  const ruleNeedsTerms = new Uint8Array(nRules);
+  const ruleGen = new Int32Array(nRules);
+  const termRulesList: number[][] = bundle.terms.map(() => []);
+  const termOnly = (p: CompiledPattern): boolean =>
+    p.t === 'terms' ||
+    p.t === 'near' ||
+    ((p.t === 'all' || p.t === 'any') && (p.t === 'all' ? p.of.some(termOnly) : p.of.every(termOnly)));
+  const addTerms = (p: CompiledPattern, ri: number): void => {
+    if (p.t === 'terms') for (const t of p.terms) termRulesList[t].push(ri);
+    else if (p.t === 'near') for (const t of [...p.a, ...p.b]) termRulesList[t].push(ri);
+    else if (p.t === 'all' || p.t === 'any') for (const q of p.of) addTerms(q, ri);
+  };
+  bundle.rules.forEach((r, ri) => {
+    if (r.match.every(termOnly)) {
+      ruleNeedsTerms[ri] = 1;
+      for (const p of r.match) addTerms(p, ri);
+    }
+  });
+  const termRules = termRulesList.map((l) => Int32Array.from(new Set(l)));
+
   function recordTermHit(term: number, s: number, e: number, nHits: number): number {
     if (termGen[term] !== gen) {
       termGen[term] = gen;
       termCount[term] = 0;
       termHead[term] = -1;
+      const rs = termRules[term];
+      for (let q = 0; q < rs.length; q++) ruleGen[rs[q]] = gen;
     }
     if (termCount[term] >= MAX_HITS_PER_TERM) return nHits;
     if (nHits >= thStart.length) {
@@ -443,7 +479,6 @@ export function createEngine(bundle: RuleBundle): Engine {
     let nDigitTok = 0;
     const eMask = exact.mask;
     const eSlots = exact.slots;
-    const entries = exact.entries;
     const langHist = LANG_HIST;
     let i = 0;
     while (i < len) {
@@ -517,10 +552,11 @@ export function createEngine(bundle: RuleBundle): Engine {
         const v = eSlots[slot * 2 + 1];
         if (v === 0) break;
         if (eSlots[slot * 2] === h) {
-          const w = entries[v - 1].word;
-          if (w.length === tl) {
+          // verify against the packed word pool (no object or string loads)
+          if (poolLen[v - 1] === tl) {
+            const off = poolOff[v - 1];
             let k = 0;
-            while (k < tl && w.charCodeAt(k) === buf[s + k]) k++;
+            while (k < tl && pool[off + k] === buf[s + k]) k++;
             if (k === tl) {
               found = v - 1;
               break;
@@ -604,7 +640,10 @@ export function createEngine(bundle: RuleBundle): Engine {
     let offer = 0;
     let notOffer = 0;
     const famSum = new Map<string, number>();
-    for (const r of bundle.rules) {
+    const rules = bundle.rules;
+    for (let ri = 0; ri < nRules; ri++) {
+      if (ruleNeedsTerms[ri] === 1 && ruleGen[ri] !== gen) continue;
+      const r = rules[ri];
       // Most rules do not fire: check without collecting evidence first (no allocation).
       let hit = false;
       for (const p of r.match) {
