@@ -1,6 +1,7 @@
 // Command dispatch for the `lokeraman` CLI. Every command returns its exit code; usage errors exit 2.
 import { CHECK_HELP, runCheck, runScan, SCAN_HELP } from './analyze';
 import { EVAL_HELP, runEval } from './eval';
+import { KEYS_HELP, runKeys } from './keys';
 import { RULES_HELP, runRules } from './rules';
 import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './util';
 
@@ -11,11 +12,12 @@ Commands:
   scan --jsonl FILE|-     analyse JSON lines {"id","text"}, one JSON verdict line out per line in
   rules <command>         validate | test | fmt [--check] | build | explain ID | schema
   eval --corpus PATH      rates of a corpus (JSONL/JSON/CSV), precision/recall with --label
+  keys generate --out F   a new maintainer key pair for signing rule updates
 
 Run \`lokeraman <command> --help\` for the options of a command.
 Exit codes: 0 ok, 1 findings or failures, 2 usage error.`;
 
-const HELP: Record<string, string> = { check: CHECK_HELP, scan: SCAN_HELP, rules: RULES_HELP, eval: EVAL_HELP };
+const HELP: Record<string, string> = { check: CHECK_HELP, scan: SCAN_HELP, rules: RULES_HELP, eval: EVAL_HELP, keys: KEYS_HELP };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -36,6 +38,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runRules(rest, io);
       case 'eval':
         return runEval(rest, io);
+      case 'keys':
+        return await runKeys(rest, io);
       default:
         throw new UsageError(`unknown command: ${cmd}`, MAIN_HELP);
     }
