@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, createEngine, ENGINE_VERSION } from '../src/engine/index';
+import { compileRuleSet, createEngine, ENGINE_VERSION, type RuleBundle } from '../src/engine/index';
 import { failingExamples } from '../src/shared/rule-examples';
-import { evaluateUpdate } from '../src/shared/rule-update';
+import { evaluateUpdate, type UpdateContext } from '../src/shared/rule-update';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const cli = (...args: string[]) =>
@@ -35,14 +35,13 @@ describe('keys generate + rules build --sign', () => {
     const payload = new Uint8Array(readFileSync(join(outDir, 'rules-update.json')));
     const signature = readFileSync(join(outDir, 'rules-update.json.sig'), 'utf8');
     const key = JSON.parse(readFileSync(keyFile, 'utf8'));
-    const context = {
+    const context: UpdateContext<RuleBundle> = {
       trustedKeys: [{ kid: key.kid, publicKey: key.publicKey, owner: 'test' }],
       versionInUse: '0.0.1',
       engineVersion: ENGINE_VERSION,
-      compile: (update: Parameters<typeof compileRuleSet>[0] & { meta: { version: string } }) =>
+      compile: (update) =>
         compileRuleSet({ rules: update.rules, vocabs: update.vocabs, families: update.families, version: update.meta.version }),
-      failingExamples: (update: { rules: Parameters<typeof failingExamples>[0] }, bundle: Parameters<typeof createEngine>[0]) =>
-        failingExamples(update.rules, createEngine(bundle)),
+      failingExamples: (update, bundle) => failingExamples(update.rules, createEngine(bundle)),
     };
     const accepted = await evaluateUpdate({ payload, signature }, context);
     expect(accepted.ok, accepted.ok ? '' : `${accepted.reason}: ${accepted.detail}`).toBe(true);
