@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from './compile';
 import { createEngine, explainRule, MAX_CHARS } from './engine';
+import { COUNTRY_CALLING_CODES, extractAll } from './extract';
 import { engineOf, FAMILIES, firedIds, type MiniRule, rule, vocab } from './testkit';
 import type { Verdict } from './types';
 
@@ -301,5 +303,63 @@ describe('explainRule', () => {
     expect(text).toContain('ALL of');
     expect(text).toContain('unless');
     expect(() => explainRule(b, 'nope')).toThrow();
+  });
+});
+
+describe('extraction inside the engine', () => {
+  it('finds the same amounts, phones and links as the standalone extractors (property)', () => {
+    const e = engineOf([
+      { id: 'money', family: 'pay', match: [{ money: { min_idr_month: 0 } }] },
+      {
+        id: 'phone',
+        family: 'contact',
+        match: [{ phone: { countries: [...new Set(Object.values(COUNTRY_CALLING_CODES))] } }],
+      },
+      { id: 'link', family: 'contact', match: [{ link: { hosts: ['com', 'me', 'ly', 'id'] } }] },
+    ]);
+    const piece = fc.constantFrom(
+      'gaji ',
+      'Rp 15.000.000',
+      '7-10 juta',
+      '$1500',
+      ' per hari',
+      'USD 1,000-2,000',
+      '+855 12 345 678',
+      '0812-3456-7890',
+      'wa.me/85512345678',
+      't.me/abc',
+      'hrd@gmail.com',
+      'K4mb0j4 ',
+      'ＲＭ ８０００',
+      ' ',
+      '. ',
+      '\u200b',
+      '2025',
+      'umur 20-40 tahun',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const v = e.analyze(text);
+        const ev = (id: string) =>
+          (v.flags.find((f) => f.id === id)?.evidence ?? []).map((x) => `${x.start}-${x.end}`).join(',');
+        const x = extractAll(text);
+        const spans = (l: { evidence: { start: number; end: number } }[]) => {
+          // the engine merges overlapping spans and keeps at most 8
+          const merged: [number, number][] = [];
+          for (const { evidence: s } of [...l].sort((a, b) => a.evidence.start - b.evidence.start)) {
+            const last = merged[merged.length - 1];
+            if (last && s.start < last[1]) last[1] = Math.max(last[1], s.end);
+            else merged.push([s.start, s.end]);
+          }
+          return merged
+            .slice(0, 8)
+            .map(([a, b]) => `${a}-${b}`)
+            .join(',');
+        };
+        return ev('money') === spans(x.money) && ev('phone') === spans(x.phones);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
