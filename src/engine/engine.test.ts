@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from './compile';
-import { createEngine, explainRule, MAX_CHARS } from './engine';
+import { createEngine, explainRule, MAX_CHARS, requiredLiterals } from './engine';
 import { COUNTRY_CALLING_CODES, extractAll } from './extract';
 import { engineOf, FAMILIES, firedIds, type MiniRule, rule, vocab } from './testkit';
 import type { Verdict } from './types';
@@ -109,6 +109,16 @@ describe('near / unless / all / any / regex', () => {
     const any: MiniRule[] = [{ id: 'a', match: [{ any: [{ terms: ['myanmar'] }, { terms: ['laos'] }] }] }];
     expect(fires(any, 'kerja di laos')).toBe(true);
     expect(fires(any, 'kerja di jakarta')).toBe(false);
+  });
+  it('regex prefilter only uses words the regex cannot match without', () => {
+    expect(requiredLiterals('(?:gmail|yahoo)[^a-z]{1,3}com', '')).toEqual(['gmail', 'yahoo']);
+    expect(requiredLiterals('visa\\s+turis', '')).toEqual(['visa']);
+    expect(requiredLiterals('kamboja?', '')).toEqual(['kamboj']);
+    expect(requiredLiterals('(?:gmail|yahoo)x|other', '')).toBeNull();
+    expect(requiredLiterals('visa|turis', '')).toBeNull();
+    expect(requiredLiterals('(?:a|b)?c', '')).toBeNull();
+    expect(requiredLiterals('\\bvisa', '')).toBeNull();
+    expect(requiredLiterals('ab*c', '')).toBeNull();
   });
   it('regex runs on normalised text', () => {
     const r: MiniRule[] = [{ id: 'rx', match: [{ regex: 'visa\\s+(?:turis|kunjungan)' }] }];

@@ -218,9 +218,13 @@ export function createEngine(bundle: RuleBundle): Engine {
   let gen = 0;
 
   const regexes = new Map<CompiledPattern, RegExp>();
+  const regexLiterals = new Map<CompiledPattern, string[]>();
   const walk = (p: CompiledPattern): void => {
-    if (p.t === 'regex') regexes.set(p, new RegExp(p.source, p.flags));
-    else if (p.t === 'all' || p.t === 'any') p.of.forEach(walk);
+    if (p.t === 'regex') {
+      regexes.set(p, new RegExp(p.source, p.flags));
+      const lits = requiredLiterals(p.source, p.flags);
+      if (lits) regexLiterals.set(p, lits);
+    } else if (p.t === 'all' || p.t === 'any') p.of.forEach(walk);
   };
   for (const r of bundle.rules) {
     r.match.forEach(walk);
@@ -383,7 +387,10 @@ export function createEngine(bundle: RuleBundle): Engine {
       }
       case 'regex': {
         const re = regexes.get(p) as RegExp;
-        const m = re.exec(getText());
+        const text = getText();
+        const lits = regexLiterals.get(p);
+        if (lits && !lits.some((l) => text.includes(l))) return false;
+        const m = re.exec(text);
         if (!m) return false;
         if (out) out.push(m.index, m.index + m[0].length);
         return true;
@@ -480,6 +487,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     const eMask = exact.mask;
     const eSlots = exact.slots;
     const langHist = LANG_HIST;
+    const pMask = prefixMask;
     let i = 0;
     while (i < len) {
       const c0 = buf[i];
@@ -526,7 +534,7 @@ export function createEngine(bundle: RuleBundle): Engine {
           h = Math.imul(h ^ c, 0x01000193);
           i++;
           const L = i - s;
-          if (prefixMask !== 0 && L < 31 && (prefixMask >>> L) & 1) {
+          if (pMask !== 0 && L < 31 && (pMask >>> L) & 1) {
             const pe = prefix.lookup(h, buf, s, L);
             if (pe >= 0) {
               for (const sym of prefix.entries[pe].syms) nHit = pushHit(nHit, nTok, sym, 0);
@@ -730,6 +738,25 @@ export function createEngine(bundle: RuleBundle): Engine {
   }
 
   return { analyze, bundle };
+}
+
+/**
+ * For a regex that starts with plain words (`kamboja\\s+…`, `(?:gmail|yahoo)…`), the words one of which must occur
+ * in the text: a cheap native `includes` check before running the regex. Null when not derivable.
+ */
+export function requiredLiterals(source: string, flags: string): string[] | null {
+  if (flags.includes('i')) return null; // keep it simple
+  const group = /^\(\?:([a-z0-9 ]+(?:\|[a-z0-9 ]+)*)\)(?![?*{])/.exec(source);
+  // any other '|' could be a top-level alternative that matches without the leading words
+  if (group) return source.slice(group[0].length).includes('|') ? null : group[1].split('|');
+  const plain = /^[a-z0-9 ]{3,}/.exec(source);
+  if (plain && !source.includes('|')) {
+    // a quantifier right after the literal applies to its last char only
+    const next = source[plain[0].length];
+    const lit = next === '?' || next === '*' || next === '{' ? plain[0].slice(0, -1) : plain[0];
+    return lit.length >= 2 ? [lit] : null;
+  }
+  return null;
 }
 
 /** Normalised spans → de-duplicated, sorted evidence in original offsets. */
