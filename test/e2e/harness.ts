@@ -65,7 +65,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const errors: string[] = [];
   context.on('page', (page) => watchErrors(page, errors));
   for (const page of context.pages()) watchErrors(page, errors);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
