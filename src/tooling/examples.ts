@@ -1,9 +1,9 @@
 // Inline examples as test cases: every `match` text must make its rule fire, every `no_match` must not.
 // `todo_*` lists are run and reported but never fail (known misses and false alarms, kept visible).
 
-import { createEngine } from '../engine/index';
 import type { Rule } from '../engine/schema';
 import type { Verdict } from '../engine/types';
+import { ruleFiresOn } from '../shared/rule-examples';
 import type { Engine } from './engine-io';
 import type { LoadedRule } from './load';
 import { locate } from './yaml-source';
@@ -51,39 +51,11 @@ export function exampleCases(rules: readonly LoadedRule[]): ExampleCase[] {
   return out;
 }
 
-/**
- * Verdicts list signal and combo rules as flags, but gates only through `isJobOffer`, where several gates
- * mix. To test one gate on its own, run a copy of the bundle that holds that gate alone: then a job-offer
- * gate fired exactly when the text counts as an offer, and a not-offer gate exactly when it does not.
- */
-const soloGates = new WeakMap<Engine, Map<string, Engine>>();
-
-function soloGateEngine(engine: Engine, ruleId: string): Engine {
-  let byId = soloGates.get(engine);
-  if (!byId) {
-    byId = new Map();
-    soloGates.set(engine, byId);
-  }
-  let solo = byId.get(ruleId);
-  if (!solo) {
-    const b = engine.bundle;
-    solo = createEngine({ ...b, rules: b.rules.filter((r) => r.id === ruleId) });
-    byId.set(ruleId, solo);
-  }
-  return solo;
-}
-
+/** Judged by the same definition the browser uses before trusting a rule update (gates run solo). */
 export function runExample(engine: Engine, c: ExampleCase): ExampleResult {
   const wantFire = c.kind === 'match' || c.kind === 'todo_match';
-  if (c.rule.kind === 'gate') {
-    const verdict = soloGateEngine(engine, c.ruleId).analyze(c.text);
-    const fired = c.rule.gate === 'not-offer' ? !verdict.isJobOffer : verdict.isJobOffer;
-    // Judged on the solo run; the full verdict is kept for the failure message.
-    return { ...c, fired, pass: fired === wantFire, verdict: engine.analyze(c.text) };
-  }
-  const verdict = engine.analyze(c.text);
-  const fired = verdict.flags.some((f) => f.id === c.ruleId);
-  return { ...c, fired, pass: fired === wantFire, verdict };
+  const fired = ruleFiresOn(engine, c.rule, c.text);
+  return { ...c, fired, pass: fired === wantFire, verdict: engine.analyze(c.text) };
 }
 
 export function describeFailure(r: ExampleResult): string {
