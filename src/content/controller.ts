@@ -4,7 +4,8 @@
 // lifecycle can be exercised in happy-dom with fakes.
 import type { RiskThresholds, Verdict } from '../engine/types';
 import type { PostSummary, ContentToBackground } from '../shared/messages';
-import { type Country, type Settings, thresholdsFor, uiLanguage } from '../shared/settings';
+import type { Country, Settings } from '../shared/settings';
+import { thresholdsFor, uiLanguage } from '../shared/settings-core';
 import { urlMatches } from '../sites/match-pattern';
 import type { ExtractedPost, SiteAdapter } from '../sites/types';
 import { createScanner, type Finding, riskFor, type Scanner } from './scanner';

@@ -2,9 +2,9 @@
 // extension APIs into the controller; all logic lives in controller.ts / scanner.ts.
 import { getEngine, onRulesChanged } from '../shared/active-rules';
 import browser from '../shared/browser';
-import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { loadSettingsLite, onSettingsChangedLite } from '../shared/settings-lite';
 import { adapters } from '../sites/index';
-import { mountWarning, openVerdictDialog } from '../ui/warning/index';
+import { mountWarning, openVerdictDialog } from '../ui/warning/lazy';
 import { type ContentController, createContentController } from './controller';
 
 // Dev builds explain swallowed errors; production stays silent so the page never sees our failures.
@@ -37,8 +37,8 @@ function boot(): void {
   const controller = createContentController({
     adapters,
     href: () => location.href,
-    loadSettings,
-    onSettingsChanged,
+    loadSettings: loadSettingsLite,
+    onSettingsChanged: onSettingsChangedLite,
     getRules: getEngine,
     onRulesChanged,
     mountWarning,

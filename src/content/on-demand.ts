@@ -5,15 +5,16 @@
 // is harmless: the second copy finds the first one's listener and leaves.
 import { getEngine } from '../shared/active-rules';
 import browser from '../shared/browser';
-import { t } from '../shared/i18n';
-import { type Settings, thresholdsFor, uiLanguage } from '../shared/settings';
-import { loadSettings } from '../shared/settings-store';
+import type { Settings } from '../shared/settings';
+import { thresholdsFor, uiLanguage } from '../shared/settings-core';
+import { loadSettingsLite as loadSettings } from '../shared/settings-lite';
 import { adapterById } from '../sites/index';
 import type { ExtractedPost } from '../sites/types';
-import { mountWarning, openVerdictDialog } from '../ui/warning/index';
+import { mountWarning, openVerdictDialog } from '../ui/warning/lazy';
 import type { Verdict } from '../engine/types';
 import { postAllowlisted, showsVerdict, summarize, type WarningInputShape } from './controller';
 import { createScanner, riskFor, type Scanner } from './scanner';
+import { t } from './strings';
 
 const log: (...args: unknown[]) => void = import.meta.env.DEV ? (...args) => console.debug(...args) : () => {};
 const GLOBAL_KEY = '__lokeramanOnDemand';

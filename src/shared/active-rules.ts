@@ -4,7 +4,8 @@
 import bundledJson from '../generated/rules.bundle.json';
 import { createEngine, ENGINE_VERSION, type RuleBundle } from '../engine/index';
 import browser from './browser';
-import { compareVersions, type UpdateMeta } from './rule-update';
+import type { UpdateMeta } from './rule-update';
+import { compareVersions } from './versions';
 
 export const STORED_RULES_KEY = 'rulesUpdate';
 

@@ -3,9 +3,9 @@
 // user may pick another one in options, so pages and the in-page UI read the same src/locales tables
 // (bundled at build time) through t(). browser.i18n stays the last fallback for keys not in the tables.
 import browser from './browser';
+import { type Entry, translate, type UiLang } from './i18n-core';
 
-export type UiLang = 'id' | 'en';
-type Entry = { en?: string; id?: string; description?: string };
+export type { UiLang } from './i18n-core';
 
 const files = import.meta.glob<Record<string, Entry>>('../locales/*.json', { eager: true, import: 'default' });
 
@@ -24,10 +24,7 @@ function browserMessage(key: string, substitutions: string[]): string {
  * else the key itself (visible but never blank). `$1`…`$9` are replaced by the substitutions.
  */
 export function t(key: string, lang: UiLang, ...substitutions: Array<string | number>): string {
-  const subs = substitutions.map(String);
-  const entry = messages[key];
-  const text = entry?.[lang] || entry?.en || browserMessage(key, subs) || key;
-  return text.replace(/\$([1-9])/g, (whole, n: string) => subs[Number(n) - 1] ?? whole);
+  return translate(messages, key, lang, substitutions, browserMessage);
 }
 
 export function hasMessage(key: string): boolean {

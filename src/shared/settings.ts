@@ -2,29 +2,31 @@
 // background, popup and options. A value that fails the schema falls back to its default field by
 // field (valid fields are kept), so a corrupted sync value never crashes any part of the extension.
 import * as z from 'zod/mini';
-import type { RiskThresholds } from '../engine/types';
+import {
+  COUNTRIES,
+  DEFAULT_RULES_URL,
+  defaultSettings,
+  isRecord,
+  LIMITS,
+  migrations,
+  type Raw,
+  SETTINGS_VERSION,
+} from './settings-core';
+
+export {
+  COUNTRIES,
+  type Country,
+  countryFromLocale,
+  DEFAULT_RULES_URL,
+  defaultSettings,
+  LIMITS,
+  migrations,
+  SETTINGS_VERSION,
+  thresholdsFor,
+  uiLanguage,
+} from './settings-core';
 
 z.config({ jitless: true });
-
-export const SETTINGS_VERSION = 1;
-
-export const COUNTRIES = ['ID', 'PH', 'VN', 'TH', 'MY', 'OTHER'] as const;
-export type Country = (typeof COUNTRIES)[number];
-
-/**
- * Caps that keep the whole settings object inside one storage.sync item (QUOTA_BYTES_PER_ITEM is
- * 8192 bytes in Chrome and Firefox, key included) and keep a hostile synced value from ballooning
- * memory in every tab that reads it.
- */
-export const LIMITS = {
-  allowEntries: 200,
-  allowValue: 300,
-  siteId: 64,
-  disabledSites: 64,
-  url: 2048,
-  /** Bytes of JSON we allow for the settings item; a margin below the 8192-byte quota. */
-  syncItemBytes: 7800,
-} as const;
 
 export const AllowEntry = z.object({
   kind: z.enum(['page', 'author', 'post']),
@@ -52,88 +54,8 @@ export type Settings = z.infer<typeof SettingsSchema>;
 const shape = SettingsSchema.shape;
 export type SettingsField = Exclude<keyof Settings, 'version'>;
 
-export const DEFAULT_RULES_URL = 'https://lokeraman.github.io/rules/rules.bundle.json';
-
-export function defaultSettings(browserLocale = 'id'): Settings {
-  return {
-    version: SETTINGS_VERSION,
-    language: 'auto',
-    country: countryFromLocale(browserLocale),
-    sensitivity: 'normal',
-    disabledSites: [],
-    allowlist: [],
-    lowRiskHints: false,
-    ruleUpdates: { enabled: true, url: DEFAULT_RULES_URL },
-  };
-}
-
-export function countryFromLocale(locale: string): Country {
-  const [lang, region] = locale.replace('_', '-').split('-');
-  const byRegion = (region ?? '').toUpperCase();
-  if ((COUNTRIES as readonly string[]).includes(byRegion) && byRegion !== 'OTHER') return byRegion as Country;
-  const byLanguage: Record<string, Country> = { id: 'ID', in: 'ID', tl: 'PH', fil: 'PH', vi: 'VN', th: 'TH', ms: 'MY' };
-  return byLanguage[(lang ?? '').toLowerCase()] ?? 'OTHER';
-}
-
-/** Sensitivity changes thresholds, never the rules: strict warns earlier, relaxed later. */
-export function thresholdsFor(sensitivity: Settings['sensitivity'], base: RiskThresholds): RiskThresholds {
-  const factor = sensitivity === 'strict' ? 0.8 : sensitivity === 'relaxed' ? 1.25 : 1;
-  return { low: base.low * factor, medium: base.medium * factor, high: base.high * factor };
-}
-
-/** UI language: explicit setting, else the browser's UI language when it is Indonesian, else English. */
-export function uiLanguage(settings: Pick<Settings, 'language'>, browserUiLanguage: string): 'id' | 'en' {
-  if (settings.language !== 'auto') return settings.language;
-  return browserUiLanguage.toLowerCase().startsWith('id') || browserUiLanguage.toLowerCase().startsWith('in')
-    ? 'id'
-    : 'en';
-}
-
 // ---------------------------------------------------------------------------------------------
 // Migrations and repair
-
-type Raw = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Version 0 is every stored object without a `version` number: the shape written by the
- * pre-release builds, which used short legacy names (`lang`, `strict`, `sites`, `whitelist`,
- * `hints`). Mapping them keeps a tester's choices instead of silently resetting them.
- */
-function migrateV0toV1(old: Raw): Raw {
-  const next: Raw = { ...old };
-  if (next.language === undefined && typeof old.lang === 'string') next.language = old.lang;
-  if (next.sensitivity === undefined && typeof old.strict === 'boolean') {
-    next.sensitivity = old.strict ? 'strict' : 'normal';
-  }
-  if (next.disabledSites === undefined && isRecord(old.sites)) {
-    // v0 stored { facebook: true, tiktok: false }: false meant "switched off".
-    next.disabledSites = Object.entries(old.sites)
-      .filter(([, on]) => on === false)
-      .map(([id]) => id);
-  }
-  if (next.allowlist === undefined && Array.isArray(old.whitelist)) {
-    next.allowlist = old.whitelist
-      .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
-      .map((value) => {
-        const trimmed = value.trim();
-        // v0 wrote authors as "@name" and pages as their URL.
-        return trimmed.startsWith('@')
-          ? { kind: 'author', value: trimmed.slice(1), added: '1970-01-01T00:00:00.000Z' }
-          : { kind: 'page', value: trimmed, added: '1970-01-01T00:00:00.000Z' };
-      });
-  }
-  if (next.lowRiskHints === undefined && typeof old.hints === 'boolean') next.lowRiskHints = old.hints;
-  for (const legacy of ['lang', 'strict', 'sites', 'whitelist', 'hints']) delete next[legacy];
-  next.version = 1;
-  return next;
-}
-
-/** `migrations[n]` turns a version-n object into version n+1. Append only; never edit a shipped step. */
-export const migrations: ReadonlyArray<(old: Raw) => Raw> = [migrateV0toV1];
 
 export interface MigrationResult {
   settings: Settings;

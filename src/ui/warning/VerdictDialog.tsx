@@ -7,6 +7,7 @@ import { ChannelList } from '../components/ChannelList';
 import { copyText, downloadText } from '../components/files';
 import { HighlightedText } from '../components/HighlightedText';
 import { ModalDialog } from '../components/ModalDialog';
+import { levelKey } from './badge-i18n';
 import { t, type Lang, type WarningKey } from './i18n';
 import type { WarningInput } from './types';
 
@@ -39,9 +40,7 @@ const SITUATION_KEYS: Record<Situation, WarningKey> = {
   'woman-or-child': 'warning_situation_woman_or_child',
 };
 
-export function levelKey(risk: WarningInput['verdict']['risk']): WarningKey {
-  return risk === 'high' ? 'warning_level_high' : risk === 'medium' ? 'warning_level_medium' : 'warning_level_low';
-}
+export { levelKey };
 
 export function VerdictDialog({ input, onClose, onHide, initialView = 'main', now = () => new Date() }: Props) {
   const [view, setView] = useState<View>(initialView);

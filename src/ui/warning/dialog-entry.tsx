@@ -1,0 +1,27 @@
+// The verdict dialog as loaded on demand: the content script imports this chunk the first time the
+// user opens a dialog, so Preact, the report/feedback views, channel data and the dialog's strings
+// stay out of the bundle every supported page loads (see badge.ts).
+import { render } from 'preact';
+import { addAllowEntry } from '../../shared/settings-store';
+import type { DialogHandle, DialogOptions } from './badge';
+import type { WarningInput } from './types';
+import { VerdictDialog } from './VerdictDialog';
+
+export function showDialog(container: HTMLElement, input: WarningInput, options: DialogOptions): DialogHandle {
+  const draw = (next: WarningInput) =>
+    render(
+      <VerdictDialog
+        input={next}
+        onClose={options.onClose}
+        onHide={options.onHide}
+        initialView={options.initialView}
+      />,
+      container,
+    );
+  draw(input);
+  return { update: draw, close: () => render(null, container) };
+}
+
+export async function hidePost(input: WarningInput): Promise<void> {
+  await addAllowEntry({ kind: 'post', value: input.post.id, site: input.site, added: new Date().toISOString() });
+}
