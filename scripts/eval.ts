@@ -6,8 +6,7 @@
 //   npm run eval -- --json       machine-readable figures
 //
 // Corpora live in ../shared/corpus from the repository root (override the shared folder with
-// LOKERAMAN_SHARED). MagangHub (XLSX) is skipped: no XLSX reader is installed and the 1.7k short internship
-// texts do not justify one.
+// LOKERAMAN_SHARED).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -83,6 +82,11 @@ const GROUPS: GroupDef[] = [
         id: 'jobstreet-dataanalyst',
         files: ['id-jobs-jobstreet-dataanalyst-2025/lowongan_jobstreet_lengkap_20250630_120733.csv'],
         text: (r) => join_(r['Job Position'], r.Description),
+      },
+      {
+        id: 'maganghub',
+        files: ['id-jobs-maganghub-2025/data_lowongan_maganghub.xlsx'],
+        text: (r) => join_(r.posisi, r.deskripsi_posisi),
       },
       {
         id: 'jobstreet-datasci-id',
@@ -325,7 +329,7 @@ async function run(): Promise<number> {
         : 'No rule fired.',
     );
     console.log(
-      '\nSkipped: id-jobs-maganghub-2025 (XLSX; no reader installed), id-jobs-jobstreet-snippets-2021 (150-character snippets), id-sms-spam-wibisono (no job scams).',
+      '\nSkipped: id-jobs-jobstreet-snippets-2021 (150-character snippets), id-sms-spam-wibisono (no job scams).',
     );
   }
 

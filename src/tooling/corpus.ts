@@ -1,8 +1,9 @@
-// Readers for evaluation corpora: JSONL, JSON (array of objects) and CSV (RFC 4180 quoting, fields that
+// Readers for evaluation corpora: JSONL, JSON (array of objects), XLSX (first sheet) and CSV (RFC 4180 quoting, fields that
 // span lines, BOM, comma or semicolon). Corpora are a few MB at most, so whole-file reads are fine here;
 // the `scan` command streams instead because its input size is not ours to choose.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { readXlsx } from './xlsx';
 
 export type Row = Record<string, unknown>;
 
@@ -80,8 +81,9 @@ export function parseJsonl(text: string): Row[] {
 }
 
 export function readCorpus(path: string, opts: { delimiter?: string } = {}): Row[] {
-  const text = readFileSync(path, 'utf8');
   const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx') return readXlsx(path);
+  const text = readFileSync(path, 'utf8');
   if (ext === '.jsonl' || ext === '.ndjson') return parseJsonl(text);
   if (ext === '.json') {
     const data: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -89,7 +91,7 @@ export function readCorpus(path: string, opts: { delimiter?: string } = {}): Row
     return data as Row[];
   }
   if (ext === '.csv' || ext === '.tsv') return parseCsv(text, ext === '.tsv' ? '\t' : opts.delimiter);
-  throw new Error(`${path}: unsupported corpus format ${ext || '(no extension)'} (use .jsonl, .json or .csv)`);
+  throw new Error(`${path}: unsupported corpus format ${ext || '(no extension)'} (use .jsonl, .json, .csv or .xlsx)`);
 }
 
 /** Field names tried, in order, when the caller does not name the text field. */
