@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../shared/settings';
-import { type ContentController, type ContentDeps, createContentController, pickAdapter, type RulesLike } from './controller';
+import {
+  type ContentController,
+  type ContentDeps,
+  createContentController,
+  pickAdapter,
+  type RulesLike,
+} from './controller';
 import { HOST_TAG } from './scanner';
 import { fakeAdapter, fakeEngine, LEGIT, LURE, tick } from './test-helpers';
 
@@ -26,7 +32,10 @@ describe('content controller', () => {
   let dialogs: unknown[];
   let engine: ReturnType<typeof fakeEngine>;
 
-  const adapter = fakeAdapter({ matches: ['https://fake.example/*'], isPostPage: (url) => url.pathname.startsWith('/feed') });
+  const adapter = fakeAdapter({
+    matches: ['https://fake.example/*'],
+    isPostPage: (url) => url.pathname.startsWith('/feed'),
+  });
 
   function deps(): ContentDeps {
     const rules: RulesLike = {
@@ -111,6 +120,61 @@ describe('content controller', () => {
     expect(hosts()).toHaveLength(0);
   });
 
+  // The flake seen in Chromium: the page was marked active but never got a badge, because a settings
+  // write that landed while the content script was still loading (createEngine takes a while on a
+  // loaded machine) reached nobody: the listener was only added after the load.
+  it('applies a settings change that lands while settings and rules are still loading', async () => {
+    settings = { ...settings, disabledSites: ['fake'] };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const d = deps();
+    const loadRules = d.getRules;
+    d.getRules = async () => {
+      await gate;
+      return loadRules();
+    };
+    controller = createContentController(d);
+    const started = controller.start();
+    await tick();
+    // The stored value was read before this write; only the change event carries the new one.
+    for (const cb of settingsListeners) cb({ ...settings, disabledSites: [] });
+    release();
+    await started;
+    await until(() => hosts().length === 1);
+  });
+
+  it('uses rules that were updated while the first rules were loading', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let rulesListener: ((rules: RulesLike) => void) | null = null;
+    const d = deps();
+    const loadRules = d.getRules;
+    d.getRules = async () => {
+      await gate;
+      // Old rules: nothing is a lure.
+      const old = await loadRules();
+      return {
+        ...old,
+        engine: { analyze: () => ({ risk: 'none', score: 0, lang: 'id', flags: [], isJobOffer: false }) },
+      };
+    };
+    d.onRulesChanged = (cb) => {
+      rulesListener = cb;
+      return () => {};
+    };
+    controller = createContentController(d);
+    const started = controller.start();
+    await tick();
+    (rulesListener as ((rules: RulesLike) => void) | null)?.(await loadRules());
+    release();
+    await started;
+    await until(() => hosts().length === 1);
+  });
+
   it('skips allowlisted pages and posts', async () => {
     settings = { ...settings, allowlist: [{ kind: 'post', value: 'a', site: 'fake', added: '2026-01-01' }] };
     controller = createContentController(deps());
@@ -119,7 +183,8 @@ describe('content controller', () => {
     expect(hosts()).toHaveLength(0);
     for (const cb of settingsListeners) cb({ ...settings, allowlist: [] });
     await until(() => hosts().length === 1);
-    for (const cb of settingsListeners) cb({ ...settings, allowlist: [{ kind: 'page', value: 'https://fake.example/feed', added: 'x' }] });
+    for (const cb of settingsListeners)
+      cb({ ...settings, allowlist: [{ kind: 'page', value: 'https://fake.example/feed', added: 'x' }] });
     expect(hosts()).toHaveLength(0);
   });
 
@@ -160,7 +225,9 @@ describe('content controller', () => {
     expect(settingsListeners).toHaveLength(0);
     expect(document.documentElement.dataset.lokeramanActive).toBeUndefined();
     // No more work on new posts.
-    document.getElementById('feed')?.insertAdjacentHTML('beforeend', `<article data-post="c"><p class="body">${LURE}</p></article>`);
+    document
+      .getElementById('feed')
+      ?.insertAdjacentHTML('beforeend', `<article data-post="c"><p class="body">${LURE}</p></article>`);
     await wait(60);
     expect(hosts()).toHaveLength(0);
   });

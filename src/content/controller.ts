@@ -374,13 +374,34 @@ export function createContentController(deps: ContentDeps): ContentController {
     );
     win.document.documentElement.dataset.lokeramanActive = 'true';
 
+    // Subscribe before reading: a change that lands while settings and rules load (the background's
+    // install-time settings write, the user switching the site back on, a rule update) would
+    // otherwise be missed, and the page would run on the stale value until the next change. Such a
+    // change is at least as new as what the read returns, so it wins.
+    let loaded = false;
+    let changedSettings: Settings | null = null;
+    let changedRules: RulesLike | null = null;
+    cleanups.push(
+      deps.onSettingsChanged((next) => {
+        if (stopped) return;
+        if (loaded) applySettings(next);
+        else changedSettings = next;
+      }),
+    );
+    cleanups.push(
+      deps.onRulesChanged((next) => {
+        if (stopped) return;
+        if (loaded) applyRules(next);
+        else changedRules = next;
+      }),
+    );
+
     const [loadedSettings, loadedRules] = await Promise.all([deps.loadSettings(), deps.getRules()]);
     if (stopped) return;
-    settings = loadedSettings;
-    rules = loadedRules;
+    settings = changedSettings ?? loadedSettings;
+    rules = changedRules ?? loadedRules;
+    loaded = true;
 
-    cleanups.push(deps.onSettingsChanged((next) => !stopped && applySettings(next)));
-    cleanups.push(deps.onRulesChanged((next) => !stopped && applyRules(next)));
     cleanups.push(deps.onMessage(onMessage));
 
     const onNavigate = () => route();
