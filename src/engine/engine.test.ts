@@ -44,6 +44,23 @@ describe('terms', () => {
       expect(fires(kh, `kerja di ${t} gaji besar`), t).toBe(true);
     }
   });
+  it('finds words glued to emoji, with the word itself as evidence', () => {
+    const e = engineOf(kh);
+    for (const text of [
+      '🔥LOKER KAMBOJA🔥',
+      '🇰🇭KAMBOJA',
+      'KAMBOJA✈️',
+      'kerja👩‍💻kamboja',
+      'kamboja👍🏾 gaji besar',
+      '3️⃣kamboja',
+      '💰💰Phnom🔥Penh💰',
+    ]) {
+      const v = e.analyze(text);
+      checkEvidence(text, v);
+      expect(v.flags.map((f) => f.id), text).toEqual(['kh']);
+      expect(v.flags[0].evidence[0].text.toLowerCase(), text).toMatch(/^(kamboja|phnom🔥penh)$/);
+    }
+  });
   it('expands Indonesian affixes for word+', () => {
     const r: MiniRule[] = [{ id: 'cost', match: [{ terms: ['biaya tanggung+'] }] }];
     expect(fires(r, 'semua biaya ditanggung perusahaan')).toBe(true);

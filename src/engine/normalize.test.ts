@@ -101,6 +101,47 @@ describe('normalize: obfuscation', () => {
   });
 });
 
+describe('normalize: emoji and symbols separate words', () => {
+  // Each emoji kind glued before, after and between words: the word must come out whole and alone.
+  const EMOJI = [
+    ['plain', '🔥'],
+    ['text-presentation + VS16', '✈️'],
+    ['heart + VS16', '❤️'],
+    ['skin tone', '👍🏽'],
+    ['ZWJ sequence', '👩‍💻'],
+    ['ZWJ + skin tones', '🧑🏿‍🤝‍🧑🏻'],
+    ['keycap', '1️⃣'],
+    ['flag', '🇰🇭'],
+    ['tag sequence flag', '🏴󠁧󠁢󠁥󠁮󠁧󠁿'],
+    ['BMP symbol', '★'],
+    ['trade mark', '™'],
+  ] as const;
+  const words = (s: string) => norm(s).split(/[^a-z0-9]+/).filter(Boolean);
+  for (const [kind, e] of EMOJI) {
+    it(`${kind}: before, after and between words`, () => {
+      expect(words(`${e}KAMBOJA`)).toContain('kamboja');
+      expect(words(`KAMBOJA${e}`)).toContain('kamboja');
+      expect(words(`${e}KAMBOJA${e}`)).toContain('kamboja');
+      const between = words(`LOKER${e}KAMBOJA`);
+      expect(between).toContain('loker');
+      expect(between).toContain('kamboja');
+    });
+  }
+  it('keeps currency signs and punctuation the extractors need', () => {
+    expect(norm('€500 ₱50,000 ฿30 ₹1 ₩2 $3 a.b@c.d/e+f')).toBe('€500 ₱50,000 ฿30 ₹1 ₩2 $3 a.b@c.d/e+f');
+  });
+  it('keeps the digit of a keycap and astral letters inside words', () => {
+    expect(norm('1️⃣Kamboja')).toBe(' 1 kamboja');
+    expect(norm('Kamboja1️⃣ 2⃣x')).toBe('kamboja 1   2 x');
+    expect(norm('𠀀𠀁 ok')).toBe('𠀀𠀁 ok');
+  });
+  it('maps words next to emoji back to the original text', () => {
+    expect(originalOf('🔥LOKER KAMBOJA🔥', 'kamboja')).toBe('KAMBOJA');
+    expect(originalOf('👩🏽‍💻Kamboja✈️', 'kamboja')).toBe('Kamboja');
+    expect(originalOf('🇰🇭KAMBOJA', 'cambodia')).toBe('🇰🇭');
+  });
+});
+
 describe('normalize: offsets map back to the original text', () => {
   it('after NFKC of astral letters', () => {
     expect(originalOf('Ayo ke 𝐊𝐚𝐦𝐛𝐨𝐣𝐚!', 'kamboja')).toBe('𝐊𝐚𝐦𝐛𝐨𝐣𝐚');

@@ -245,10 +245,19 @@ function isLatinMark(cp: number): boolean {
 }
 
 const LATINISH = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
+/** Emoji, pictographs, skin tones and other symbols: scam posts glue them to words ("🔥LOKER KAMBOJA🔥"). */
+const PICTOGRAPH = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{So}]$/u;
+const LETTER_NUMBER_MARK = /[\p{L}\p{N}\p{M}]/u;
 
 function mapCodePointUncached(cp: number): string {
+  // The keycap mark ends "1️⃣": a word boundary, not a decoration to drop ("1️⃣Kamboja" is "1 kamboja").
+  if (cp === 0x20e3) return ' ';
   if (isInvisible(cp) || isLatinMark(cp)) return '';
   const ch = String.fromCodePoint(cp);
+  // Pictographs become a space, so they separate words like punctuation does while the space still maps back to
+  // the emoji. Astral code points that are no letter, number or mark are treated alike: in posts they are almost
+  // always emoji newer than this runtime's Unicode tables. Letter-like symbols NFKC spells out (™ → tm) too.
+  if (PICTOGRAPH.test(ch) || (cp >= 0x10000 && !LETTER_NUMBER_MARK.test(ch.normalize('NFKC')))) return ' ';
   let s = ch.normalize('NFKC');
   if (LATINISH.test(s)) {
     // Diacritics only carry meaning for matching in scripts where users also type without them
@@ -343,7 +352,8 @@ export function normalizeInto(src: string): NormBuffers {
   const lower = ASCII_LOWER;
   for (let i = 0; i < n; ) {
     const c = src.charCodeAt(i);
-    if (c < 128) {
+    // A keycap ("1️⃣" = digit, VS16, U+20E3) takes the slow path so it can stand apart from a word it touches.
+    if (c < 128 && !(c <= 57 && (c >= 48 || c === 35 || c === 42) && keycapEnd(src, i + 1, n) !== 0)) {
       const m = lower[c];
       // 'w' is exempt so "www." survives for link extraction.
       if (m >= 97 && m <= 122 && m !== 119) {
@@ -410,7 +420,11 @@ export function normalizeInto(src: string): NormBuffers {
     }
     let rep: string;
     let end = i + len;
-    if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
+    if (cp < 128) {
+      // keycap: the digit (or # *) kept as a word of its own
+      end = keycapEnd(src, i + 1, n);
+      rep = ` ${String.fromCharCode(cp)} `;
+    } else if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
       // Regional indicators: a pair is a flag emoji, spelled out as the country word.
       rep = ' ';
       if (i + 3 < n) {
@@ -474,6 +488,13 @@ export function normalizeInto(src: string): NormBuffers {
   virt = passBVirt;
   const identity = virt && !passBChanged && outLen === n;
   return { identity, mapIdentity: virt, buf, starts, ends, len: outLen, stats: STATS };
+}
+
+/** End of a keycap whose base char ends at `k` ("1" + optional VS16 + U+20E3), or 0 when there is none. */
+function keycapEnd(src: string, k: number, n: number): number {
+  let e = k;
+  if (e < n && src.charCodeAt(e) === 0xfe0f) e++;
+  return e < n && src.charCodeAt(e) === 0x20e3 ? e + 1 : 0;
 }
 
 function fillIdentity(starts: Int32Array, ends: Int32Array, upTo: number): void {
