@@ -1,61 +1,10 @@
 // @vitest-environment happy-dom
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { urlMatches } from '../match-pattern';
+import { describeAdapterFixtures, loadFixtureCase } from '../fixture-tests';
 import adapter from './adapter';
 
-const FIXTURES = join(__dirname, '../../../test/fixtures/sites', adapter.id);
-
-interface Expected {
-  url: string;
-  source: string;
-  posts: { id: string; text: string; links: string[]; partial: boolean; role: string }[];
-}
-
-function load(caseName: string): { doc: Document; expected: Expected; close: () => Promise<void> } {
-  const expected = JSON.parse(readFileSync(join(FIXTURES, caseName, 'expected.json'), 'utf8')) as Expected;
-  const window = new Window({ url: expected.url });
-  window.document.write(readFileSync(join(FIXTURES, caseName, 'page.html'), 'utf8'));
-  return { doc: window.document as unknown as Document, expected, close: () => window.happyDOM.close() };
-}
-
-const cases = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name);
-
-describe(`${adapter.id} fixtures`, () => {
-  it('has fixture cases, one lure and one legit post among them', () => {
-    expect(cases.length).toBeGreaterThan(0);
-    const roles = cases.flatMap((c) => load(c).expected.posts.map((p) => p.role));
-    expect(roles).toContain('lure');
-    expect(roles).toContain('legit');
-  });
-
-  for (const caseName of cases) {
-    it(`extracts ${caseName}`, async () => {
-      const { doc, expected, close } = load(caseName);
-      // generic claims no URL by itself (matches: []); it runs wherever the user asks.
-      const posts = adapter
-        .findPosts(doc)
-        .map((el) => adapter.extract(el))
-        .filter((p) => p !== null);
-      expect(posts.map((p) => ({ id: p.id, text: p.text, links: p.links, partial: p.partial ?? false }))).toEqual(
-        expected.posts.map(({ id, text, links, partial }) => ({ id, text, links, partial })),
-      );
-      expect(new Set(posts.map((p) => p.id)).size).toBe(posts.length);
-      await close();
-    });
-  }
-});
-
-describe(`${adapter.id} URL ownership`, () => {
-  it('is never injected by itself: no match patterns, so not even its sample URLs are claimed', () => {
-    expect(adapter.matches).toEqual([]);
-    for (const url of adapter.sampleUrls) expect(urlMatches(adapter, url)).toBe(false);
-  });
-});
+describeAdapterFixtures(adapter, { onRequestOnly: true, extractsAnyElement: true });
 
 function page(html: string): Document {
   const doc = new Window({ url: 'https://example.com/' }).document as unknown as Document;
@@ -68,7 +17,7 @@ const JOBBY =
 
 describe(`${adapter.id} details`, () => {
   it('skips short replies, the sidebar without job words and the site footer', async () => {
-    const { doc, close } = load('forum-thread');
+    const { doc, close } = loadFixtureCase(adapter, 'forum-thread');
     const texts = adapter.findPosts(doc).map((el) => adapter.extract(el)?.text ?? '');
     expect(texts.some((t) => t.includes('Makasih infonya'))).toBe(false);
     expect(texts.some((t) => t.includes('Forum Warga'))).toBe(false);
@@ -76,7 +25,7 @@ describe(`${adapter.id} details`, () => {
   });
 
   it('grows a multi-paragraph post to its body and keeps separate posts separate', async () => {
-    const { doc, close } = load('forum-thread');
+    const { doc, close } = loadFixtureCase(adapter, 'forum-thread');
     const found = adapter.findPosts(doc);
     expect(found.map((el) => el.closest('article')?.id)).toEqual(['post-101', 'post-103', 'post-104']);
     expect(found[0].className).toBe('post-body');
