@@ -55,6 +55,14 @@ export interface ScannerOptions {
   observe?: boolean;
   /** Milliseconds of work per slice before yielding. */
   budgetMs?: number;
+  /**
+   * Per-slice budget while the page is hidden: nobody sees a hidden tab stutter, and its timers run
+   * about once a second, so small slices would leave a background tab unscanned for a long time.
+   * Still under the 50 ms long-task line.
+   */
+  hiddenBudgetMs?: number;
+  /** Test hook: whether the page is hidden (default: document.visibilityState). */
+  isHidden?: () => boolean;
   scheduler?: Scheduler;
   now?: () => number;
   log?: (...args: unknown[]) => void;
@@ -115,27 +123,59 @@ export function riskFor(score: number, t: RiskThresholds): Verdict['risk'] {
   return 'none';
 }
 
+function pageHidden(): boolean {
+  try {
+    return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  } catch {
+    return false;
+  }
+}
+
+/** Milliseconds an idle request may wait before it runs anyway. */
+export const IDLE_TIMEOUT_MS = 50;
+/**
+ * Backstop for the idle request: Chromium gives hidden (background) tabs no idle periods and may
+ * defer the idle timeout with them, so a tab opened in the background could wait indefinitely for
+ * its first slice. An ordinary timer also runs there (throttled to about once a second).
+ */
+export const FALLBACK_TIMEOUT_MS = 250;
+
 export function defaultScheduler(): Scheduler {
   const g = globalThis as unknown as {
     requestIdleCallback?: (cb: (d: IdleDeadlineLike) => void, opts?: { timeout: number }) => number;
     cancelIdleCallback?: (handle: number) => void;
   };
+  type Handle = { idle?: number; timer?: ReturnType<typeof setTimeout>; done?: boolean };
+  const cancel = (h: unknown) => {
+    const handle = h as Handle;
+    handle.done = true;
+    if (handle.idle !== undefined) g.cancelIdleCallback?.(handle.idle);
+    if (handle.timer !== undefined) clearTimeout(handle.timer);
+  };
+  const timer = (cb: () => void, ms: number): Handle => ({ timer: setTimeout(cb, ms) });
   if (typeof g.requestIdleCallback === 'function' && typeof g.cancelIdleCallback === 'function') {
     const ric = g.requestIdleCallback.bind(globalThis);
-    const cic = g.cancelIdleCallback.bind(globalThis);
-    // The timeout keeps warnings prompt while the page is continuously busy (fast scrolling),
-    // which otherwise starves idle callbacks for seconds.
     return {
-      request: (cb) => ({ idle: ric(cb, { timeout: 100 }) }),
-      continue: (cb) => ({ timer: setTimeout(cb, 0) }),
-      cancel: (h) => {
-        const handle = h as { idle?: number; timer?: ReturnType<typeof setTimeout> };
-        if (handle.idle !== undefined) cic(handle.idle);
-        if (handle.timer !== undefined) clearTimeout(handle.timer);
+      request(cb) {
+        // A hidden tab gets no idle periods: go straight to a timer.
+        if (pageHidden()) return timer(() => cb(), 0);
+        const handle: Handle = {};
+        const run = (deadline?: IdleDeadlineLike) => {
+          if (handle.done) return;
+          cancel(handle);
+          cb(deadline);
+        };
+        // The idle timeout keeps warnings prompt while the page is continuously busy (fast
+        // scrolling), which otherwise starves idle callbacks for seconds.
+        handle.idle = ric(run, { timeout: IDLE_TIMEOUT_MS });
+        handle.timer = setTimeout(() => run(), FALLBACK_TIMEOUT_MS);
+        return handle;
       },
+      continue: (cb) => timer(cb, 0),
+      cancel,
     };
   }
-  return { request: (cb) => setTimeout(() => cb(), 16), cancel: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+  return { request: (cb) => timer(() => cb(), 16), continue: (cb) => timer(cb, 0), cancel };
 }
 
 function isElement(node: Node | null | undefined): node is Element {
@@ -149,7 +189,8 @@ function isOurHost(node: Node): boolean {
 /** Parent across shadow boundaries. */
 function parentOf(node: Node): Node | null {
   const parent = node.parentNode;
-  if (parent && parent.nodeType === 11 /* DOCUMENT_FRAGMENT */ && (parent as ShadowRoot).host) return (parent as ShadowRoot).host;
+  if (parent && parent.nodeType === 11 /* DOCUMENT_FRAGMENT */ && (parent as ShadowRoot).host)
+    return (parent as ShadowRoot).host;
   return parent;
 }
 
@@ -161,6 +202,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => performance.now());
   const budget = options.budgetMs ?? 8;
+  const hiddenBudget = Math.max(budget, options.hiddenBudgetMs ?? 40);
+  const isHidden = options.isHidden ?? pageHidden;
   const scheduler = options.scheduler ?? defaultScheduler();
   const cacheSize = options.cacheSize ?? 4000;
   const rootNode: Document | Element | ShadowRoot = options.root ?? document;
@@ -177,6 +220,10 @@ export function createScanner(options: ScannerOptions): Scanner {
   const walks: TreeWalker[] = [];
   const touched = new Set<Node>();
   const dirty = new Set<Element>();
+  // Dirty posts the IntersectionObserver reports near the viewport: checked before the rest, so
+  // what the reader is looking at gets its verdict first however long the backlog is.
+  const near = new Set<Element>();
+  let viewport: IntersectionObserver | null = null;
   let pruneNeeded = false;
   let findingsChanged = false;
   let rerenderAll = false;
@@ -193,6 +240,16 @@ export function createScanner(options: ScannerOptions): Scanner {
       log(`[lokeraman] ${adapter.id}: ${what} failed`, error);
       return fallback;
     }
+  }
+
+  const lifetime = new AbortController();
+
+  /** A tab brought to the front runs its backlog now instead of at its next throttled timer. */
+  function onVisibility(): void {
+    if (stopped || !running || isHidden() || !hasWork()) return;
+    if (handle !== null) safe('cancel', () => scheduler.cancel(handle), undefined);
+    handle = null;
+    slice();
   }
 
   function schedule(): void {
@@ -220,7 +277,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (stopped) return;
     const started = now();
     try {
-      while (hasWork() && now() - started < budget) step();
+      const limit = isHidden() ? hiddenBudget : budget;
+      while (hasWork() && now() - started < limit) step();
     } catch (error) {
       log('[lokeraman] scanner slice failed', error);
     }
@@ -232,27 +290,36 @@ export function createScanner(options: ScannerOptions): Scanner {
     else rerenderAll = false;
   }
 
-  /** One bounded unit of work. New posts first, then changed posts, then housekeeping. */
+  /**
+   * One bounded unit of work. New posts first (posts near the viewport before the others), then
+   * changed posts, then the walk for open shadow roots, then housekeeping. Checking light-DOM posts
+   * before the shadow walk means a large page shows its first verdicts without waiting for a walk
+   * over every element.
+   */
   function step(): void {
     if (roots.size > 0) {
       const root = take(roots);
       discover(root);
       return;
     }
-    if (walks.length > 0) {
-      walkShadowChunk(walks[walks.length - 1]);
-      return;
-    }
     if (touched.size > 0) {
       // Resolve a batch of changed nodes to their posts; cheap ancestor walks, so do several.
       for (let i = 0; i < 64 && touched.size > 0; i++) {
         const rec = enclosingRecord(take(touched));
-        if (rec) dirty.add(rec.el);
+        if (rec) markDirty(rec.el);
       }
       return;
     }
     if (dirty.size > 0) {
-      check(take(dirty));
+      const el = near.size > 0 ? take(near) : take(dirty);
+      dirty.delete(el);
+      near.delete(el);
+      if (viewport) safe('unobserve', () => viewport?.unobserve(el), undefined);
+      check(el);
+      return;
+    }
+    if (walks.length > 0) {
+      walkShadowChunk(walks[walks.length - 1]);
       return;
     }
     if (pruneNeeded) {
@@ -261,11 +328,28 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
+  function markDirty(el: Element): void {
+    if (dirty.has(el)) return;
+    dirty.add(el);
+    if (viewport) safe('observe viewport', () => viewport?.observe(el), undefined);
+  }
+
+  function onViewport(entries: IntersectionObserverEntry[]): void {
+    let added = false;
+    for (const entry of entries) {
+      if (entry.isIntersecting && dirty.has(entry.target)) {
+        near.add(entry.target);
+        added = true;
+      }
+    }
+    if (added) schedule();
+  }
+
   function discover(root: Node): void {
     if (!root.isConnected && root !== rootNode) return;
     const found = safe('findPosts', () => adapter.findPosts(root as ParentNode), [] as Element[]);
     for (const el of found) {
-      if (!records.has(el)) dirty.add(el);
+      if (!records.has(el)) markDirty(el);
     }
     // Open shadow roots anywhere in the new subtree: observe them and scan inside.
     if (options.observe !== false || root === rootNode) {
@@ -397,7 +481,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   function setHostAttributes(host: HTMLElement, rec: PostRecord): void {
     const post = rec.post as ExtractedPost;
     const verdict = rec.verdict as Verdict;
-    if (host.getAttribute('data-lokeraman-risk') !== verdict.risk) host.setAttribute('data-lokeraman-risk', verdict.risk);
+    if (host.getAttribute('data-lokeraman-risk') !== verdict.risk)
+      host.setAttribute('data-lokeraman-risk', verdict.risk);
     if (host.getAttribute('data-lokeraman-post-id') !== post.id) host.setAttribute('data-lokeraman-post-id', post.id);
     if (host.getAttribute('data-lokeraman-site') !== adapter.id) host.setAttribute('data-lokeraman-site', adapter.id);
     if (post.partial) host.setAttribute('data-lokeraman-partial', 'true');
@@ -422,7 +507,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     // Another copy of this script (re-injected on-demand script, or an older instance) may already
     // have a host for this post next to the anchor: leave it rather than stacking a second one.
     const next = target.nextElementSibling;
-    if (next && next.tagName === HOST_TAG_UPPER && next.getAttribute('data-lokeraman-post-id') === rec.post.id && !hostOwner.has(next)) {
+    if (
+      next &&
+      next.tagName === HOST_TAG_UPPER &&
+      next.getAttribute('data-lokeraman-post-id') === rec.post.id &&
+      !hostOwner.has(next)
+    ) {
       return;
     }
     const doc = target.ownerDocument ?? document;
@@ -496,7 +586,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         if (isOurHost(node)) {
           const owner = hostOwner.get(node as Element);
           // Our own removals already cleared rec.host; a site re-render did not.
-          if (owner && owner.host === node) dirty.add(owner.el);
+          if (owner && owner.host === node) markDirty(owner.el);
           continue;
         }
         onlyOurs = false;
@@ -523,6 +613,20 @@ export function createScanner(options: ScannerOptions): Scanner {
         });
         safe('observe', () => observer?.observe(rootNode, OBSERVE_INIT), undefined);
       }
+      if (options.observe !== false && typeof IntersectionObserver === 'function') {
+        // One viewport of margin above and below: posts about to scroll in count as near.
+        viewport = safe(
+          'viewport observer',
+          () => new IntersectionObserver(onViewport, { rootMargin: '100% 0px' }),
+          null,
+        );
+      }
+      const doc = (rootNode as Node).ownerDocument ?? (rootNode as Document);
+      safe(
+        'visibility listener',
+        () => doc.addEventListener?.('visibilitychange', onVisibility, { signal: lifetime.signal }),
+        undefined,
+      );
       roots.add(rootNode);
       schedule();
     },
@@ -532,6 +636,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       running = false;
       observer?.disconnect();
       observer = null;
+      viewport?.disconnect();
+      viewport = null;
+      lifetime.abort();
       if (handle !== null) safe('cancel', () => scheduler.cancel(handle), undefined);
       handle = null;
       for (const rec of records.values()) removeHost(rec);
@@ -540,13 +647,14 @@ export function createScanner(options: ScannerOptions): Scanner {
       roots.clear();
       touched.clear();
       dirty.clear();
+      near.clear();
       walks.length = 0;
     },
     refresh(rerender = false) {
       if (rerender) rerenderAll = true;
       for (const rec of records.values()) {
         rec.hash = -1;
-        dirty.add(rec.el);
+        markDirty(rec.el);
       }
       schedule();
     },
@@ -555,7 +663,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       cache.clear();
       for (const rec of records.values()) {
         rec.hash = -1;
-        dirty.add(rec.el);
+        markDirty(rec.el);
       }
       schedule();
     },
@@ -577,9 +685,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     findings() {
       const out: Finding[] = [];
       for (const rec of records.values()) {
-        if (rec.host && rec.post && rec.verdict && rec.el.isConnected) out.push({ post: rec.post, verdict: rec.verdict, host: rec.host });
+        if (rec.host && rec.post && rec.verdict && rec.el.isConnected)
+          out.push({ post: rec.post, verdict: rec.verdict, host: rec.host });
       }
-      return out.sort((a, b) => RISK_ORDER[b.verdict.risk] - RISK_ORDER[a.verdict.risk] || b.verdict.score - a.verdict.score);
+      return out.sort(
+        (a, b) => RISK_ORDER[b.verdict.risk] - RISK_ORDER[a.verdict.risk] || b.verdict.score - a.verdict.score,
+      );
     },
     checkedCount() {
       let n = 0;
