@@ -5,9 +5,11 @@ import {
   collapseText,
   hashId,
   isTruncated,
+  matchesAny,
   normalizeText,
   queryAllFallback,
   queryFirstFallback,
+  textLines,
   unwrapRedirect,
 } from './shared';
 
@@ -160,6 +162,25 @@ describe('queryAllFallback', () => {
     expect(queryAllFallback(shadow, ['article'])).toHaveLength(1);
     expect(queryFirstFallback(outer, ['.none', 'article'])).toBe(outer);
     expect(queryFirstFallback(null, ['a'])).toBeNull();
+  });
+});
+
+describe('matchesAny', () => {
+  it('is true when any selector matches and treats an invalid selector as no match', () => {
+    const el = html('<p class="body"></p>').firstElementChild as Element;
+    expect(matchesAny(el, ['.title', 'p.body'])).toBe(true);
+    expect(matchesAny(el, ['[[bad', '.body'])).toBe(true);
+    expect(matchesAny(el, ['[[bad', '.title'])).toBe(false);
+    expect(matchesAny(el, [])).toBe(false);
+  });
+});
+
+describe('textLines', () => {
+  it('puts each non-empty field on its own normalized line', () => {
+    expect(textLines('  Admin  Gudang ', undefined, '', '   ', null, 'PT Contoh\n\nJakarta')).toBe(
+      'Admin Gudang\nPT Contoh\nJakarta',
+    );
+    expect(textLines()).toBe('');
   });
 });
 

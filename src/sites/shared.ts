@@ -156,6 +156,11 @@ export function normalizeText(raw: string): string {
     .join('\n');
 }
 
+/** Card and detail fields one per line, empty ones dropped, so the engine sees field boundaries. */
+export function textLines(...parts: (string | null | undefined)[]): string {
+  return normalizeText(parts.filter((part) => part?.trim()).join('\n'));
+}
+
 // Redirect wrappers that hide the real destination. Each entry returns the wrapped URL or null.
 // t.co is deliberately absent: its target is not in the URL, and fetching it would leak the visit.
 const REDIRECT_WRAPPERS: ReadonlyArray<(url: URL) => string | null> = [
@@ -335,6 +340,17 @@ export function queryFirstFallback(root: ParentNode | null | undefined, selector
     }
   }
   return null;
+}
+
+/** Whether `el` matches any of `selectors`; an invalid or unsupported selector counts as no match. */
+export function matchesAny(el: Element, selectors: readonly string[]): boolean {
+  return selectors.some((selector) => {
+    try {
+      return el.matches(selector);
+    } catch {
+      return false;
+    }
+  });
 }
 
 function safeClosest(el: Element, selector: string): boolean {

@@ -4,9 +4,10 @@ import {
   collapseText,
   hashId,
   isTruncated,
-  normalizeText,
+  matchesAny,
   queryAllFallback,
   queryFirstFallback,
+  textLines,
 } from '../shared';
 import type { ExtractedPost, SiteAdapter } from '../types';
 import {
@@ -34,20 +35,6 @@ function isPostPage(url: URL): boolean {
   );
 }
 
-function lines(...parts: (string | undefined)[]): string {
-  return normalizeText(parts.filter((p) => p?.trim()).join('\n'));
-}
-
-function matchesAny(el: Element, selectors: readonly string[]): boolean {
-  return selectors.some((selector) => {
-    try {
-      return el.matches(selector);
-    } catch {
-      return false;
-    }
-  });
-}
-
 function extractCard(card: Element): ExtractedPost | null {
   const jobId = card.getAttribute('data-gtm-job-id')?.trim();
   const title = collapseText(queryFirstFallback(card, CARD_TITLE));
@@ -59,7 +46,13 @@ function extractCard(card: Element): ExtractedPost | null {
   const location = collapseText(queryFirstFallback(card, CARD_LOCATION))
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\s+,/g, ',');
-  const text = lines(title, collapseText(queryFirstFallback(card, CARD_SALARY)), company, location, tags.join(' · '));
+  const text = textLines(
+    title,
+    collapseText(queryFirstFallback(card, CARD_SALARY)),
+    company,
+    location,
+    tags.join(' · '),
+  );
   const result: ExtractedPost = { id: jobId, text, links: [], partial: false };
   const link = absoluteLinks(queryFirstFallback(card, CARD_LINK))[0];
   if (link) result.url = link;
@@ -73,7 +66,7 @@ function extractDetail(body: Element): ExtractedPost | null {
   const doc = body.ownerDocument;
   const title = collapseText(queryFirstFallback(doc, DETAIL_TITLE));
   const company = collapseText(queryFirstFallback(doc, DETAIL_COMPANY));
-  const text = lines(title, company, collapseText(queryFirstFallback(doc, DETAIL_SALARY)), description);
+  const text = textLines(title, company, collapseText(queryFirstFallback(doc, DETAIL_SALARY)), description);
   let jobId: string | undefined;
   try {
     jobId = UUID.exec(doc?.location?.pathname ?? '')?.[0];

@@ -1,7 +1,7 @@
 // Jobstreet Indonesia (SEEK platform): search-result cards and the job detail view (its own page and
 // the split-view pane on search pages). Cards carry no description, so their text is the visible
 // fields an applicant reads: title, employer, location, salary, selling points and teaser.
-import { absoluteLinks, collapseText, hashId, normalizeText, queryAllFallback, queryFirstFallback } from '../shared';
+import { absoluteLinks, collapseText, hashId, queryAllFallback, queryFirstFallback, textLines } from '../shared';
 import type { ExtractedPost, SiteAdapter } from '../types';
 import {
   CARD,
@@ -30,10 +30,6 @@ function isPostPage(url: URL): boolean {
   return JOB_PATH.test(url.pathname);
 }
 
-function lines(...parts: (string | undefined)[]): string {
-  return normalizeText(parts.filter((p) => p?.trim()).join('\n'));
-}
-
 function allText(root: Element, selectors: readonly string[]): string[] {
   return queryAllFallback(root, selectors)
     .map((el) => collapseText(el))
@@ -46,7 +42,7 @@ function extractCard(card: Element): ExtractedPost | null {
   if (!jobId || !title) return null;
   // Locations come as sibling spans ("Jakarta Utara" + ", Jakarta Raya"): glue, then fix the comma.
   const location = allText(card, CARD_LOCATION).join(' ').replace(/\s+,/g, ',');
-  const text = lines(
+  const text = textLines(
     title,
     collapseText(queryFirstFallback(card, CARD_COMPANY)),
     location,
@@ -112,7 +108,7 @@ function extractDetail(body: Element): ExtractedPost | null {
   const scope = detailScope(body);
   const title = collapseText(queryFirstFallback(scope, DETAIL_TITLE));
   const company = collapseText(queryFirstFallback(scope, DETAIL_COMPANY));
-  const text = lines(
+  const text = textLines(
     title,
     company,
     collapseText(queryFirstFallback(scope, DETAIL_LOCATION)),

@@ -6,6 +6,7 @@ import {
   collapseText,
   hashId,
   isTruncated,
+  matchesAny,
   normalizeText,
   queryAllFallback,
   queryFirstFallback,
@@ -89,18 +90,10 @@ function findDetails(root: ParentNode): Element[] {
 }
 
 function isDetail(el: Element): boolean {
-  if (DETAIL_BODY.some((selector) => safeMatches(el, selector))) return true;
+  if (matchesAny(el, DETAIL_BODY)) return true;
   return Array.from(el.children).some(
     (child) => (child.tagName === 'H2' || child.tagName === 'H3') && DETAIL_HEADINGS.test(collapseText(child)),
   );
-}
-
-function safeMatches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -141,7 +134,7 @@ function extractCard(card: Element): ExtractedPost | null {
     .filter((line) => !POSTED_AGO.test(line))
     .join('\n');
   if (!id || !text) return null;
-  const link = safeMatches(card, JOB_LINK[0]) ? card : queryFirstFallback(card, JOB_LINK);
+  const link = matchesAny(card, [JOB_LINK[0]]) ? card : queryFirstFallback(card, JOB_LINK);
   const result: ExtractedPost = { id, text, links: [], partial: false };
   const url = absoluteLinks(link)[0];
   if (url) result.url = url;

@@ -5,9 +5,10 @@ import {
   collapseText,
   hashId,
   isTruncated,
-  normalizeText,
+  matchesAny,
   queryAllFallback,
   queryFirstFallback,
+  textLines,
 } from '../shared';
 import type { ExtractedPost, SiteAdapter } from '../types';
 import {
@@ -32,26 +33,12 @@ function isPostPage(url: URL): boolean {
   return /^\/(?:item\/[^/]*-iid-\d+|items\/|(?:[^/]+_g\d+\/)?[^/]+_c\d+)/.test(url.pathname);
 }
 
-function lines(...parts: (string | undefined)[]): string {
-  return normalizeText(parts.filter((p) => p?.trim()).join('\n'));
-}
-
-function matchesAny(el: Element, selectors: readonly string[]): boolean {
-  return selectors.some((selector) => {
-    try {
-      return el.matches(selector);
-    } catch {
-      return false;
-    }
-  });
-}
-
 function extractCard(card: Element): ExtractedPost | null {
   const link = queryFirstFallback(card, CARD_LINK);
   const iid = IID.exec(link?.getAttribute('href') ?? '')?.[1];
   const title = collapseText(queryFirstFallback(card, CARD_TITLE));
   if (!iid || !title) return null;
-  const text = lines(
+  const text = textLines(
     title,
     collapseText(queryFirstFallback(card, CARD_PRICE)),
     collapseText(queryFirstFallback(card, CARD_DETAILS)),
@@ -67,7 +54,7 @@ function extractItem(body: Element): ExtractedPost | null {
   const description = collapseText(body);
   if (!description) return null;
   const doc = body.ownerDocument;
-  const text = lines(
+  const text = textLines(
     collapseText(queryFirstFallback(doc, ITEM_TITLE)),
     collapseText(queryFirstFallback(doc, ITEM_PRICE)),
     collapseText(queryFirstFallback(doc, ITEM_LOCATION)),

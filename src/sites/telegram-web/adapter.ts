@@ -1,23 +1,13 @@
 // Telegram Web, both clients: K (/k/, tested on real saved markup) and A (/a/, no saved page: fixture
 // built from the client's documented source structure). Messages are shown in full in both; a
 // "Show more" control, if the client adds one, marks the post partial.
-import { absoluteLinks, collapseText, isTruncated, queryAllFallback, queryFirstFallback } from '../shared';
+import { absoluteLinks, collapseText, isTruncated, matchesAny, queryAllFallback, queryFirstFallback } from '../shared';
 import type { ExtractedPost, SiteAdapter } from '../types';
 import { A_AUTHOR, A_MESSAGE, A_SKIP, A_TEXT, K_AUTHOR, K_BUBBLE, K_SERVICE, K_SKIP, K_TEXT } from './selectors';
 
 function isPostPage(url: URL): boolean {
   // /k/ and /a/ are the two clients; /z/ is the old name of A and still redirects into it.
   return /^\/[kaz](?:\/|$)/.test(url.pathname);
-}
-
-function matchesAny(el: Element, selectors: readonly string[]): boolean {
-  return selectors.some((selector) => {
-    try {
-      return el.matches(selector);
-    } catch {
-      return false;
-    }
-  });
 }
 
 // Web A puts the open chat in the hash (#-100123…, #@name); its message ids are per chat.
