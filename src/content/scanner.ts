@@ -230,6 +230,8 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   let observer: MutationObserver | null = null;
   let handle: unknown = null;
+  /** Whether the pending slice waits for an idle period (else it is an ordinary task). */
+  let handleIsIdle = false;
   let running = false;
   let stopped = false;
 
@@ -255,11 +257,29 @@ export function createScanner(options: ScannerOptions): Scanner {
   function schedule(): void {
     if (handle !== null || stopped || !running) return;
     handle = scheduler.request(slice);
+    handleIsIdle = true;
   }
 
   function scheduleContinuation(): void {
     if (handle !== null || stopped || !running) return;
     handle = scheduler.continue ? scheduler.continue(slice) : scheduler.request(slice);
+    handleIsIdle = false;
+  }
+
+  /**
+   * New content is what the reader is about to see: its first slice goes in the next ordinary task
+   * instead of waiting for an idle period, which a scrolling page may not have for the whole idle
+   * timeout. The slice is budgeted like any other, so it cannot become a long task.
+   */
+  function scheduleSoon(): void {
+    if (stopped || !running || !scheduler.continue) {
+      schedule();
+      return;
+    }
+    if (handle !== null && !handleIsIdle) return;
+    if (handle !== null) safe('cancel', () => scheduler.cancel(handle), undefined);
+    handle = null;
+    scheduleContinuation();
   }
 
   function hasWork(): boolean {
@@ -595,7 +615,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       // Text inside a known post changed structurally ("See more" swaps nodes, virtual lists recycle).
       if (!onlyOurs) touched.add(m.target);
     }
-    schedule();
+    if (roots.size > 0) scheduleSoon();
+    else schedule();
   }
 
   return {
@@ -628,7 +649,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         undefined,
       );
       roots.add(rootNode);
-      schedule();
+      scheduleSoon();
     },
     stop() {
       if (stopped) return;

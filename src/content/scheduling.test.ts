@@ -164,4 +164,42 @@ describe('scanner scheduling', () => {
     expect(new Set(checked).size).toBe(21);
     expect(observed.size).toBe(0);
   });
+
+  it('gives new content an ordinary task at once, replacing a pending idle request', async () => {
+    const calls: string[] = [];
+    const queue: Array<{ kind: string; cb: () => void; live: boolean }> = [];
+    const scheduler = {
+      request(cb: () => void) {
+        const h = { kind: 'idle', cb, live: true };
+        queue.push(h);
+        calls.push('idle');
+        return h;
+      },
+      continue(cb: () => void) {
+        const h = { kind: 'task', cb, live: true };
+        queue.push(h);
+        calls.push('task');
+        return h;
+      },
+      cancel(h: unknown) {
+        (h as { live: boolean }).live = false;
+      },
+    };
+    scanner = createScanner({
+      adapter: fakeAdapter(),
+      analyze: fakeEngine().analyze,
+      mount: recordingMount().mount,
+      shows: () => true,
+      scheduler,
+    });
+    scanner.start();
+    expect(calls).toEqual(['task']); // the first look at the page does not wait for idle time
+    queue.shift()?.cb();
+    scanner.refresh(); // housekeeping may wait for idle time
+    expect(calls.at(-1)).toBe('idle');
+    feed().insertAdjacentHTML('beforeend', post('new', LURE));
+    await tick(); // mutation records delivered
+    expect(calls.at(-1)).toBe('task');
+    expect(queue.filter((h) => h.live).map((h) => h.kind)).toEqual(['task']);
+  });
 });
