@@ -2,7 +2,10 @@
 // verified and stored. The bundled rules are the floor: a stored bundle that is not newer, or that
 // this engine cannot load, is discarded. Shared by the content script, popup and background.
 import bundledJson from '../generated/rules.bundle.json';
-import { createEngine, ENGINE_VERSION, type RuleBundle } from '../engine/index';
+// Straight from the engine's modules rather than its index: the index also re-exports the rule
+// compiler, and the bundler then keeps it in the chunk every supported page loads.
+import { ENGINE_VERSION, type RuleBundle } from '../engine/bundle';
+import { createEngine } from '../engine/engine';
 import browser from './browser';
 import type { UpdateMeta } from './rule-update';
 import { compareVersions } from './versions';
