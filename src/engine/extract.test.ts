@@ -148,6 +148,13 @@ describe('links', () => {
       expect(l[0].freeMail, d).toBe(true);
     }
   });
+  it('finds an e-mail address glued to punctuation, whole, and strips trailing punctuation', () => {
+    const l = extractAll('Kirim CV:hrd.kerja_2025@gmail.com!!! atau (admin+loker@yahoo.co.id).').links;
+    expect(l.map((x) => x.evidence.text)).toEqual(['hrd.kerja_2025@gmail.com', 'admin+loker@yahoo.co.id']);
+    expect(extractAll('lihat https://example.org/a.b...., ya').links.map((x) => x.evidence.text)).toEqual([
+      'https://example.org/a.b',
+    ]);
+  });
   it('does not take numbers or sentence ends for hosts', () => {
     expect(extractAll('Gaji 15.000.000. Kerja di kantor.Kami tunggu').links).toEqual([]);
   });

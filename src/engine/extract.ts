@@ -588,13 +588,32 @@ const KIND_BY_HOST: Record<string, LinkKind> = {
 const TLDS =
   'com|net|org|id|me|ly|co|io|info|biz|xyz|top|site|online|link|app|to|gl|gd|at|cc|my|ph|kh|vn|th|sg|tw|cn|hk|jp|kr|asia|shop|store|club|vip|live|page|in|ee|gy|dog|work|jobs|career|ai|us|uk|la|mm';
 const LINK_RE = new RegExp(
-  String.raw`(?<email>[a-z0-9._%+\-]+@(?<edomain>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}))` +
+  // The local part starts only where a run of its chars starts: tried at every position, it rescanned the rest of
+  // the run each time (quadratic on "a.b.c.d…" chunks without "@").
+  String.raw`(?<email>(?<![a-z0-9._%+\-])[a-z0-9._%+\-]+@(?<edomain>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}))` +
     String.raw`|(?<url>https?:\/\/(?<uhost>[a-z0-9\-.]+)[^\s<>"'` +
     '`' +
     ']*)' +
     String.raw`|(?<![\p{L}\p{N}@.\-/])(?<bare>(?<bhost>(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:${TLDS}))(?![\p{L}\p{N}\-])(?:\/[^\s<>"']*)?)`,
   'gu',
 );
+
+function trimTrailingPunct(v: string): string {
+  let e = v.length;
+  for (;;) {
+    const c = v.charCodeAt(e - 1);
+    // . , ; : ! ? ) ]
+    if (e > 0 && (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 93)) e--;
+    else break;
+  }
+  return e === v.length ? v : v.slice(0, e);
+}
+
+function trimDots(h: string): string {
+  let e = h.length;
+  while (e > 0 && h.charCodeAt(e - 1) === 46) e--;
+  return e === h.length ? h : h.slice(0, e);
+}
 
 function kindOf(host: string): LinkKind {
   let h = host;
@@ -639,7 +658,8 @@ export function extractLinks(text: string, dotsAndAts?: ArrayLike<number>): Link
     const after = text.charCodeAt(k + 1);
     if (c === 46 ? !isLower(after) : !isAlnum(after)) continue; // "15.000" is not a host
     let s = k;
-    while (s > 0 && k - s < 300 && isLinkChar(text.charCodeAt(s - 1))) s--;
+    // never back into the previous chunk: its links are found already (and rescanning it costs time)
+    while (s > lastEnd && k - s < 300 && isLinkChar(text.charCodeAt(s - 1))) s--;
     let e = k + 1;
     while (e < len && e - k < 600 && isLinkChar(text.charCodeAt(e))) e++;
     lastEnd = e;
@@ -647,16 +667,16 @@ export function extractLinks(text: string, dotsAndAts?: ArrayLike<number>): Link
     LINK_RE.lastIndex = 0;
     for (let m = LINK_RE.exec(chunk); m !== null; m = LINK_RE.exec(chunk)) {
       const g = m.groups as Record<string, string | undefined>;
-      // sentence punctuation after a link is not part of it
-      const value = m[0].replace(/[.,;:!?)\]]+$/, '');
+      // sentence punctuation after a link is not part of it (a loop: /[.,]+$/ rescans long runs of dots)
+      const value = trimTrailingPunct(m[0]);
       const start = s + m.index;
       const end = start + value.length;
       if (g.email) {
-        const host = (g.edomain as string).replace(/[.]+$/, '');
+        const host = trimDots(g.edomain as string);
         out.push({ kind: 'email', host, value, freeMail: FREE_MAIL.has(host), start, end });
         continue;
       }
-      const host = (g.uhost ?? g.bhost ?? '').replace(/\.+$/, '').replace(/^www\./, '');
+      const host = trimDots(g.uhost ?? g.bhost ?? '').replace(/^www\./, '');
       if (!host.includes('.')) continue;
       out.push({ kind: kindOf(host), host, value, start, end });
     }

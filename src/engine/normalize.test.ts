@@ -68,6 +68,13 @@ describe('normalize: obfuscation', () => {
     expect(norm('ke K . a . m . b . o . j . a')).toBe('ke kamboja');
     expect(norm('K 4 m b 0 j 4')).toBe('kamboja');
   });
+  it('joins the qualifying tail of a longer run of single chars, and only that', () => {
+    // mostly letters from the first unit that qualifies (2 digits among 3 letters still read as leetspeak)
+    expect(norm('9 9 9 9 9 9 9 9 a b c')).toBe('9 9 9 9 9 9 99abc');
+    // a change of gap starts a new run at the last unit of the previous one
+    expect(norm('9.9.a b c d')).toBe('9.9.abcd');
+    expect(norm('x 9 9 9 9 9 9 9 9 y')).toBe('x 9 9 9 9 9 9 9 9 y');
+  });
   it('does not glue separate spacing styles or ordinary short words', () => {
     expect(norm('K.a.m K-a-m')).toBe('kam kam');
     expect(norm('ke di a')).toBe('ke di a');

@@ -590,13 +590,32 @@ function passB(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, len: numb
         if (q + 1 < len && runClass(buf[q + 1]) !== 0) break; // next token is longer than one char
         p = q;
       }
-      if (count >= 3 && letters >= 3 && letters * 2 > count) {
+      // The chain may qualify only from a later unit on ("9 9 9 9 a b c"): a scan started at any unit of it would
+      // stop at the same place, so find the first qualifying start here instead of rescanning from every unit
+      // (rescanning made long runs like "9 9 9 …" quadratic).
+      let from = -1;
+      for (let k = 0, lettersBefore = 0; k + 3 <= count; k++) {
+        const l = letters - lettersBefore;
+        if (l >= 3 && l * 2 > count - k) {
+          from = k;
+          break;
+        }
+        if (RUN[buf[UNITS[k]]] === 1) lettersBefore++;
+      }
+      if (from < 0 && count >= 2) {
+        // Nothing to join up to the last unit; that one may start a chain with a different gap, so resume there.
+        w = copyRaw(buf, STARTS, ENDS, r, UNITS[count - 1], w);
+        r = UNITS[count - 1];
+        continue;
+      }
+      if (from >= 0) {
         if (passBVirt) {
           fillIdentity(STARTS, ENDS, len);
           passBVirt = false;
         }
+        w = copyRaw(buf, STARTS, ENDS, r, UNITS[from], w);
         const ws = w;
-        for (let k = 0; k < count; k++) {
+        for (let k = from; k < count; k++) {
           const u = UNITS[k];
           buf[w] = buf[u];
           STARTS[w] = STARTS[u];
@@ -624,6 +643,19 @@ function passB(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, len: numb
     r = re;
   }
   return w;
+}
+
+/** Moves buf[from, to) (and its maps) down to `w`; returns the new write position. */
+function copyRaw(buf: Uint16Array, STARTS: Int32Array, ENDS: Int32Array, from: number, to: number, w: number): number {
+  if (w === from) return to;
+  let o = w;
+  for (let k = from; k < to; k++) {
+    buf[o] = buf[k];
+    STARTS[o] = STARTS[k];
+    ENDS[o] = ENDS[k];
+    o++;
+  }
+  return o;
 }
 
 const LEET = new Uint16Array(128);
