@@ -5,10 +5,10 @@
 // DialogSource: loaded on first use by the content script (lazy.ts), bundled directly in pages and
 // tests (index.tsx). Post text never passes through here except as textContent.
 import componentsCss from '../components/components.css?inline';
+import badgeCss from './badge.css?inline';
 import { levelKey, tBadge } from './badge-i18n';
 import type { WarningInput } from './types';
 import type { View } from './VerdictDialog';
-import warningCss from './warning.css?inline';
 
 export const HOST_TAG = 'lokeraman-warning';
 
@@ -51,7 +51,7 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 export function prepareShadow(host: HTMLElement): { container: HTMLElement; cleanup: () => void } {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `${componentsCss}\n${warningCss}`;
+  style.textContent = `${componentsCss}\n${badgeCss}`;
   const container = document.createElement('div');
   container.className = 'la-root';
   shadow.append(style, container);

@@ -6,8 +6,23 @@ import { addAllowEntry } from '../../shared/settings-store';
 import type { DialogHandle, DialogOptions } from './badge';
 import type { WarningInput } from './types';
 import { VerdictDialog } from './VerdictDialog';
+import dialogCss from './warning.css?inline';
+
+/** The dialog's styles, once per shadow root, after the badge's (same cascade order as one sheet). */
+function addStyles(container: HTMLElement): HTMLStyleElement | null {
+  const root = container.getRootNode();
+  if (!(root instanceof ShadowRoot) || root.querySelector('style[data-la-dialog]')) return null;
+  const style = document.createElement('style');
+  style.setAttribute('data-la-dialog', '');
+  style.textContent = dialogCss;
+  const first = root.querySelector('style');
+  if (first) first.after(style);
+  else root.prepend(style);
+  return style;
+}
 
 export function showDialog(container: HTMLElement, input: WarningInput, options: DialogOptions): DialogHandle {
+  const style = addStyles(container);
   const draw = (next: WarningInput) =>
     render(
       <VerdictDialog
@@ -19,7 +34,13 @@ export function showDialog(container: HTMLElement, input: WarningInput, options:
       container,
     );
   draw(input);
-  return { update: draw, close: () => render(null, container) };
+  return {
+    update: draw,
+    close() {
+      render(null, container);
+      style?.remove();
+    },
+  };
 }
 
 export async function hidePost(input: WarningInput): Promise<void> {
