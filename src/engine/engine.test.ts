@@ -146,6 +146,15 @@ describe('near / unless / all / any / regex', () => {
 });
 
 describe('money / phone / link patterns', () => {
+  it('money: company-size figures never count as a salary', () => {
+    const r: MiniRule[] = [{ id: 'pay', match: [{ money: { min_idr_month: 12_000_000 } }] }];
+    expect(fires(r, 'Apple, a $389 billion company, is hiring')).toBe(false);
+    expect(fires(r, 'We are a startup with USD 2.5 million revenue')).toBe(false);
+    expect(fires(r, 'Grup usaha dengan aset Rp 5 miliar membuka lowongan')).toBe(false);
+    expect(fires(r, 'Omzet 800 juta per bulan, dibutuhkan admin')).toBe(false);
+    expect(fires(r, 'Omzet 800 juta per bulan, dibutuhkan admin, gaji 15 juta')).toBe(true);
+    expect(fires(r, 'Salary USD 2,000 per month')).toBe(true);
+  });
   it('money: monthly IDR threshold, currency filter', () => {
     const r: MiniRule[] = [{ id: 'pay', match: [{ money: { min_idr_month: 15_000_000 } }] }];
     expect(fires(r, 'gaji $1500 per bulan')).toBe(true);
@@ -363,6 +372,8 @@ describe('extraction inside the engine', () => {
       '\u200b',
       '2025',
       'umur 20-40 tahun',
+      ' revenue ',
+      '5 miliar',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
@@ -384,7 +395,7 @@ describe('extraction inside the engine', () => {
             .map(([a, b]) => `${a}-${b}`)
             .join(',');
         };
-        return ev('money') === spans(x.money) && ev('phone') === spans(x.phones);
+        return ev('money') === spans(x.money.filter((m) => m.salaryLike)) && ev('phone') === spans(x.phones);
       }),
       { numRuns: 300 },
     );

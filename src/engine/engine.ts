@@ -398,7 +398,7 @@ export function createEngine(bundle: RuleBundle): Engine {
       case 'money': {
         let ok = false;
         for (const m of getMoney()) {
-          if (m.idrMonthMax >= p.minIdrMonth && (!p.currencies || p.currencies.includes(m.currency))) {
+          if (m.salaryLike && m.idrMonthMax >= p.minIdrMonth && (!p.currencies || p.currencies.includes(m.currency))) {
             ok = true;
             if (!out) return true;
             out.push(m.start, m.end);

@@ -82,6 +82,44 @@ describe('money', () => {
     const m = money('gaji pokok 12 juta + bonus 20-30 juta');
     expect(m.map((x) => x.max)).toEqual([12_000_000, 30_000_000]);
   });
+
+  it('marks company-size figures as not salary-like', () => {
+    for (const text of [
+      'a company with $389 billion in assets',
+      'Apple had $389 billion revenue',
+      'USD 2.5 million revenue last year',
+      'annual turnover of USD 2.5 million',
+      'omzet Rp 500 juta per bulan',
+      'perusahaan dengan aset Rp 5 miliar',
+      'Rp 5 miliar',
+      'modal usaha Rp 2 triliun',
+      'valuasi 10 triliun rupiah',
+      'we raised $12m in funding',
+      'Rp 3.000.000.000 per bulan', // above the monthly ceiling
+    ]) {
+      const m = money(text);
+      expect(m.length, text).toBeGreaterThan(0);
+      expect(
+        m.map((x) => x.salaryLike),
+        text,
+      ).toEqual(m.map(() => false));
+    }
+  });
+
+  it('keeps salaries salary-like, also next to company figures', () => {
+    for (const text of [
+      'gaji 15jt/bulan',
+      'Salary USD 1,500 per month',
+      'Rp 1.500.000.000 per tahun', // 125 juta a month: high, but a salary
+      'perusahaan beromzet 1 miliar, gaji 20 juta',
+      'investasi 1 juta, profit 300rb per hari',
+      'Sales marketing, gaji $1200',
+    ]) {
+      const m = money(text);
+      expect(m.at(-1)?.salaryLike, text).toBe(true);
+    }
+    expect(money('investasi 1 juta, profit 300rb per hari')[0].salaryLike).toBe(false);
+  });
 });
 
 describe('phones', () => {

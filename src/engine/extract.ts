@@ -16,9 +16,18 @@ export interface MoneyAmount {
   /** Monthly estimate in IDR of `min` / `max` (NaN when the currency has no rate). */
   idrMonthMin: number;
   idrMonthMax: number;
+  /**
+   * False for figures that describe a company rather than a pay packet ("$389 billion", "USD 2.5 million revenue",
+   * "omzet Rp 5 miliar"): written with billion / miliar / trillion, next to a revenue word, or above
+   * MAX_SALARY_IDR_MONTH. `money` rule conditions only count salary-like amounts.
+   */
+  salaryLike: boolean;
   start: number;
   end: number;
 }
+
+/** No monthly pay packet in a job post is above this (≈ USD 120,000 a month); bigger figures are company sizes. */
+export const MAX_SALARY_IDR_MONTH = 2e9;
 
 export interface PhoneHit {
   /** ISO 3166 alpha-2. */
@@ -152,6 +161,10 @@ const MULTIPLIERS: Record<string, { f: number; cur?: string }> = {
   million: { f: 1e6 },
   bn: { f: 1e9 },
   billion: { f: 1e9 },
+  triliun: { f: 1e12, cur: 'IDR' },
+  trilyun: { f: 1e12, cur: 'IDR' },
+  trillion: { f: 1e12 },
+  tn: { f: 1e12 },
 };
 
 function alt(words: string[]): string {
@@ -252,7 +265,9 @@ const PERIOD_AFTER = new RegExp(
   'uy',
 );
 const PERIOD_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])(${alt(Object.keys(PERIOD_ADJ))}|per (?:hari|jam|minggu|day|hour|week))\\W{0,4}$`,
+  // "gaji harian 150rb", and "average yearly income of $80,000", "annual salary: $60k"
+  `(?:^|[^\\p{L}])(${alt(Object.keys(PERIOD_ADJ))}|per (?:hari|jam|minggu|day|hour|week))` +
+    `(?: (?:base |basic |gross |net )?(?:income|salary|pay|earnings|compensation|wage|gaji|penghasilan|pendapatan|upah)(?: (?:of|is|sebesar|mencapai|up to|hingga|sampai))?)?\\W{0,4}$`,
   'u',
 );
 
@@ -395,7 +410,7 @@ export function extractMoney(
       period = pAfter;
       endLocal = PERIOD_AFTER.lastIndex;
     } else {
-      const before = PERIOD_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
+      const before = PERIOD_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
       if (before) {
         const w = before[1];
         period = PERIOD_ADJ[w] ?? PERIOD_WORDS[w.replace(/^per /, '')] ?? 'month';
@@ -407,18 +422,101 @@ export function extractMoney(
     const start = m.index;
     const end = endLocal;
     lastEnd = end;
+    const idrMonthMax = hi * rate * f;
+    const salaryLike =
+      (mult1?.f ?? 0) < 1e9 &&
+      (mult2?.f ?? 0) < 1e9 &&
+      !(idrMonthMax > MAX_SALARY_IDR_MONTH) &&
+      !revenueNearby(text, start, end);
     out.push({
       currency: cur,
       min: lo,
       max: hi,
       period,
       idrMonthMin: lo * rate * f,
-      idrMonthMax: hi * rate * f,
+      idrMonthMax,
+      salaryLike,
       start,
       end,
     });
   }
   return out;
+}
+
+/** Words that make a nearby amount a company figure (revenue, capital, sales, investment), not pay. */
+const REVENUE_WORDS = new Set([
+  'revenue',
+  'revenues',
+  'turnover',
+  'valuation',
+  'valued',
+  'capitalization',
+  'capitalisation',
+  'assets',
+  'asset',
+  'funding',
+  'raised',
+  'investment',
+  'omzet',
+  'omset',
+  'penjualan',
+  'valuasi',
+  'kapitalisasi',
+  'aset',
+  'pendanaan',
+  'investasi',
+]);
+/** Pay words: a revenue word on the far side of one of these does not concern the amount. */
+const PAY_WORDS = new Set([
+  'gaji',
+  'gajian',
+  'upah',
+  'penghasilan',
+  'pendapatan',
+  'komisi',
+  'bonus',
+  'tunjangan',
+  'salary',
+  'salaries',
+  'wage',
+  'wages',
+  'pay',
+  'income',
+  'earn',
+  'earning',
+  'earnings',
+  'commission',
+  'allowance',
+  'luong',
+  'sweldo',
+  'sahod',
+]);
+const LATIN_WORD = /[a-z]+/g;
+
+/**
+ * A revenue word among the 4 words before or the 3 words after the amount, with no pay word or other number in
+ * between ("investasi 1 juta, profit 300rb per hari": the revenue word belongs to the first amount only).
+ */
+function revenueNearby(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < 48 && !isDigit(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < text.length && b - end < 40 && !isDigit(text.charCodeAt(b))) b++;
+  const before = text.slice(a, start).match(LATIN_WORD);
+  if (before) {
+    for (let k = before.length - 1; k >= 0 && k >= before.length - 4; k--) {
+      if (PAY_WORDS.has(before[k])) break;
+      if (REVENUE_WORDS.has(before[k])) return true;
+    }
+  }
+  const after = text.slice(end, b).match(LATIN_WORD);
+  if (after) {
+    for (let k = 0; k < after.length && k < 3; k++) {
+      if (PAY_WORDS.has(after[k])) break;
+      if (REVENUE_WORDS.has(after[k])) return true;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------------
