@@ -268,28 +268,43 @@ async function runScenario(context: BrowserContext, withExtension: boolean): Pro
   };
 }
 
-/** Files the content script loads: the manifest's loader plus every chunk reachable by import. */
-function contentScriptFiles(): string[] {
+/**
+ * Files the content script loads on every supported page (the manifest's loader plus every chunk
+ * reachable by static import), and the chunks it imports dynamically on demand (the verdict dialog)
+ * that are not already among them.
+ */
+function contentScriptFiles(): { upFront: string[]; onDemand: string[] } {
   const manifest = JSON.parse(readFileSync(join(DIST_CHROME, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js: string[] }> };
-  const seen = new Set<string>();
-  const queue = manifest.content_scripts.flatMap((c) => c.js);
-  while (queue.length > 0) {
-    const file = queue.shift() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const source = readFileSync(join(DIST_CHROME, file), 'utf8');
-    // Static imports and the crxjs loader's dynamic import of chrome.runtime.getURL("…").
-    const specifiers = [
-      ...source.matchAll(/(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+\.js)["']/g),
-      ...source.matchAll(/getURL\(\s*["']([^"']+\.js)["']\s*\)/g),
-      ...source.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g),
-    ].map((m) => m[1]);
-    for (const spec of specifiers) {
-      const resolved = spec.startsWith('.') ? posix.normalize(posix.join(dirname(file), spec)) : spec.replace(/^\//, '');
-      if (existsSync(join(DIST_CHROME, resolved))) queue.push(resolved);
+  const walk = (starts: string[]) => {
+    const seen = new Set<string>();
+    const dynamic = new Set<string>();
+    const queue = [...starts];
+    while (queue.length > 0) {
+      const file = queue.shift() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const source = readFileSync(join(DIST_CHROME, file), 'utf8');
+      const resolve = (spec: string) => (spec.startsWith('.') ? posix.normalize(posix.join(dirname(file), spec)) : spec.replace(/^\//, ''));
+      // Static imports and the crxjs loader's dynamic import of chrome.runtime.getURL("…").
+      const specifiers = [
+        ...source.matchAll(/(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+\.js)["']/g),
+        ...source.matchAll(/getURL\(\s*["']([^"']+\.js)["']\s*\)/g),
+      ].map((m) => m[1]);
+      for (const spec of specifiers) {
+        const resolved = resolve(spec);
+        if (existsSync(join(DIST_CHROME, resolved))) queue.push(resolved);
+      }
+      // import("./chunk.js") in any quoting (the minifier uses backticks).
+      for (const m of source.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) {
+        const resolved = resolve(m[1]);
+        if (existsSync(join(DIST_CHROME, resolved))) dynamic.add(resolved);
+      }
     }
-  }
-  return [...seen];
+    return { seen, dynamic };
+  };
+  const upFront = walk(manifest.content_scripts.flatMap((c) => c.js));
+  const lazy = walk([...upFront.dynamic]);
+  return { upFront: [...upFront.seen], onDemand: [...lazy.seen].filter((f) => !upFront.seen.has(f)) };
 }
 
 const pct = (values: number[], p: number) => {
@@ -306,10 +321,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const files = contentScriptFiles();
-  const sizes = files.map((f) => {
+  const sizeOf = (f: string) => {
     const raw = readFileSync(join(DIST_CHROME, f));
     return { file: f, raw: raw.length, gz: gzipSync(raw, { level: 9 }).length };
-  });
+  };
+  const sizes = files.upFront.map(sizeOf);
+  const lazySizes = files.onDemand.map(sizeOf);
 
   const session = await launchWithExtension({ viewport: { width: 1280, height: 900 } });
   let withExt: RunResult;
@@ -347,8 +364,9 @@ async function main(): Promise<void> {
     ['JS heap growth with extension (after GC)', kb(withExt.heapAfter - withExt.heapBefore), ''],
     ['JS heap growth without extension', kb(baseline.heapAfter - baseline.heapBefore), ''],
     ['  extension share of growth', kb(withExt.heapAfter - withExt.heapBefore - (baseline.heapAfter - baseline.heapBefore)), ''],
-    ['content script JS, raw', kb(sizes.reduce((s, x) => s + x.raw, 0)), ''],
-    ['content script JS, gzipped (incl. rules)', kb(sizes.reduce((s, x) => s + x.gz, 0)), '<= 60 KB'],
+    ['content script JS loaded on every page, raw', kb(sizes.reduce((s, x) => s + x.raw, 0)), ''],
+    ['content script JS loaded on every page, gzipped (incl. rules)', kb(sizes.reduce((s, x) => s + x.gz, 0)), '<= 60 KB'],
+    ['  + loaded when the dialog first opens, gzipped', kb(lazySizes.reduce((s, x) => s + x.gz, 0)), ''],
     ['page errors', `${withExt.pageErrors.length}`, '0'],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
@@ -359,8 +377,10 @@ async function main(): Promise<void> {
   console.log(`${'figure'.padEnd(w0)}  ${'measured'.padEnd(w1)}  goal`);
   console.log(`${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ----`);
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
-  console.log('\ncontent-script files (gzipped):');
+  console.log('\ncontent-script files loaded on every page (gzipped):');
   for (const s of sizes.sort((a, b) => b.gz - a.gz)) console.log(`  ${kb(s.gz).padStart(9)}  ${s.file}`);
+  console.log('loaded by dynamic import when the dialog first opens (gzipped):');
+  for (const s of lazySizes.sort((a, b) => b.gz - a.gz)) console.log(`  ${kb(s.gz).padStart(9)}  ${s.file}`);
   console.log(`\n(trace: ${t?.mainThreads ?? 0} renderer main thread(s), ${t?.extSlices ?? 0} extension script slices)`);
 }
 
