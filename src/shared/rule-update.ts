@@ -7,6 +7,9 @@
 import * as z from 'zod/mini';
 import { FamiliesSchema, RuleSchema, VocabSchema } from '../engine/schema';
 import { type DetachedSignature, type TrustedKey, verifyPayload } from './signing';
+import { compareVersions } from './versions';
+
+export { compareVersions };
 
 z.config({ jitless: true });
 
@@ -138,15 +141,4 @@ export async function evaluateUpdate<Bundle>(
     return reject('examples-failed', `${failures.length} example(s) fail, first: ${failures[0]}`);
   }
   return { ok: true, meta: update.meta, bundle };
-}
-
-/** Compares dotted numeric versions ("2026.11.28.2" vs "2026.11.28.10"); missing segments count as 0. */
-export function compareVersions(a: string, b: string): number {
-  const left = a.split(/[^0-9]+/).filter(Boolean).map(Number);
-  const right = b.split(/[^0-9]+/).filter(Boolean).map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
 }

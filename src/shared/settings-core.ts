@@ -25,7 +25,7 @@ export const LIMITS = {
   syncItemBytes: 7800,
 } as const;
 
-export const DEFAULT_RULES_URL = 'https://lokeraman.github.io/rules/rules.bundle.json';
+export const DEFAULT_RULES_URL = 'https://lokeraman.github.io/rules/rules-update.json';
 
 export function defaultSettings(browserLocale = 'id'): Settings {
   return {
