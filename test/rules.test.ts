@@ -40,3 +40,16 @@ describe('rule examples', () => {
     it.todo(`rule ${c.ruleId} ${c.kind} #${c.n}: ${c.text.slice(0, 60)}`);
   }
 });
+
+// The normaliser spells flag emoji out in English ("🇰🇭" → "cambodia"), so the country vocabularies must hold
+// those English names for a flag alone to count like the country's name.
+describe('flag emoji count like the country name', () => {
+  const fires = (text: string, id: string) => engine?.analyze(text).flags.some((f) => f.id === id) ?? false;
+  for (const flag of ['🇰🇭', '🇲🇲', '🇱🇦']) {
+    it(`${flag} raises hub-country`, () => expect(fires(`Lowongan admin ${flag}`, 'hub-country')).toBe(true));
+  }
+  for (const flag of ['🇹🇭', '🇻🇳', '🇵🇭', '🇲🇾', '🇸🇬', '🇦🇪']) {
+    it(`${flag} raises bait-country-work`, () =>
+      expect(fires(`Lowongan kerja admin ${flag}`, 'bait-country-work')).toBe(true));
+  }
+});
