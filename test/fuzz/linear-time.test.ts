@@ -85,9 +85,16 @@ describe('cost grows linearly on repeated units', () => {
     const large = unit.repeat(4 * n);
     everything(small); // warm up (JIT, per-code-point caches)
     everything(large);
-    const a = bestPerCall(small, everything);
-    const b = bestPerCall(large, everything);
-    // linear: ≈4; quadratic: ≈16. A floor on `a` keeps timer noise on tiny figures from deciding.
-    expect(b / Math.max(a, 0.05), `${a.toFixed(3)} ms → ${b.toFixed(3)} ms`).toBeLessThan(8);
+    // linear: ≈4; quadratic: ≈16. A floor on `a` keeps timer noise on tiny figures from deciding, and a
+    // GC pause or a busy neighbour gets two more chances (a quadratic step fails all three).
+    let ratio = Number.POSITIVE_INFINITY;
+    let figures = '';
+    for (let attempt = 0; attempt < 3 && ratio >= 8; attempt++) {
+      const a = bestPerCall(small, everything);
+      const b = bestPerCall(large, everything);
+      ratio = Math.min(ratio, b / Math.max(a, 0.05));
+      figures += ` ${a.toFixed(3)} ms → ${b.toFixed(3)} ms;`;
+    }
+    expect(ratio, figures).toBeLessThan(8);
   });
 });
