@@ -4,7 +4,6 @@
 import * as z from 'zod/mini';
 import {
   COUNTRIES,
-  DEFAULT_RULES_URL,
   defaultSettings,
   isRecord,
   LIMITS,

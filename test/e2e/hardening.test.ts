@@ -80,8 +80,8 @@ describe('hostile pages', () => {
     session.context.on('request', (request) => requests.push(request));
     // Everything on the network is answered locally; the rules URL gets a 404 so the update check ends.
     await session.context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
-    await serveAt(session.context, HOSTILE_URL + '**', HOSTILE_PAGE);
-    await serveAt(session.context, STORM_URL + '**', STORM_PAGE);
+    await serveAt(session.context, `${HOSTILE_URL}**`, HOSTILE_PAGE);
+    await serveAt(session.context, `${STORM_URL}**`, STORM_PAGE);
   });
   afterAll(async () => session?.close());
 
