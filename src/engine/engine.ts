@@ -17,8 +17,21 @@ import {
 } from './extract';
 import { countBits, decideLang, emptyCounts, stopWordTable } from './lang';
 import { bufToString, normalizeInto } from './normalize';
-import { classOf, HASH_SEED, hashString, MARK, SEP, SINGLE } from './tokenize';
+import * as tokenize from './tokenize';
+import { hashString } from './tokenize';
 import type { AnalyzeContext, Evidence, Flag, Risk, RiskThresholds, Verdict } from './types';
+
+// Module-local copies of the token classes and the hash seed used in the word loop. Under CommonJS
+// transpilation (tsx, which the bench and CLI use) every use of an imported binding is a getter call on the
+// module object; in the hot loop that cost about a third of analyze(). Checked equal at load time below.
+const SEP = 0;
+const SINGLE = 2;
+const MARK = 3;
+const HASH_SEED = 0x811c9dc5 | 0;
+const classOf = tokenize.classOf;
+if (SEP !== tokenize.SEP || SINGLE !== tokenize.SINGLE || MARK !== tokenize.MARK || HASH_SEED !== tokenize.HASH_SEED) {
+  throw new Error('engine: token class constants out of sync with tokenize.ts');
+}
 
 /** Only this many chars of a post are analysed; the verdict says `truncated` when more was cut. */
 export const MAX_CHARS = 20_000;
