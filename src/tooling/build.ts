@@ -6,7 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
+import { type CompactTerm, type ContentBundle, expandTerm, TERM_MODE_SUFFIX } from '../content/compact-rules';
+import type { CompiledTerm, LocalizedText } from '../engine/bundle';
 import { compileRuleSet, type RuleBundle } from '../engine/index';
 import { RuleSchema } from '../engine/schema';
 import { hasErrors, type LoadOptions, type LoadResult, loadRuleSet, type RuleError } from './load';
@@ -16,6 +19,10 @@ import { locate } from './yaml-source';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_RULES_DIR = join(REPO_ROOT, 'rules');
 export const DEFAULT_BUNDLE_OUT = join(REPO_ROOT, 'src', 'generated', 'rules.bundle.json');
+/** The slim copy the content script imports on every page (see compactBundle). */
+export const CONTENT_BUNDLE_OUT = join(REPO_ROOT, 'src', 'generated', 'rules.content.json');
+/** Rule messages by id, for the dialog chunk that fills them back in. */
+export const MESSAGES_OUT = join(REPO_ROOT, 'src', 'generated', 'rules.messages.json');
 
 export function packageVersion(root = REPO_ROOT): string {
   try {
@@ -136,9 +143,39 @@ export function buildBundle(opts: BuildOptions = {}): BuildResult {
     writeFileSync(out, json);
     result.outFile = out;
     result.bytes = Buffer.byteLength(json);
+    // Only next to the default bundle: the extension build imports these, `--out` elsewhere is for updates.
+    if (out === DEFAULT_BUNDLE_OUT) {
+      writeFileSync(CONTENT_BUNDLE_OUT, `${JSON.stringify(compactBundle(result.bundle))}\n`);
+      writeFileSync(MESSAGES_OUT, `${JSON.stringify(ruleMessages(result.bundle))}\n`);
+    }
   }
   result.ok = true;
   return result;
+}
+
+/** A term as the compact string expandTerm parses, or the object itself when the string would lose something. */
+export function compactTerm(term: CompiledTerm): CompactTerm {
+  const text = term.words.map((w, i) => w + TERM_MODE_SUFFIX[term.modes[i] ?? 0]).join(' ');
+  if (text !== term.source) return term;
+  return isDeepStrictEqual(expandTerm(text), term) ? text : term;
+}
+
+/**
+ * The bundle every supported page loads: terms as compact strings, no rule messages (only the dialog
+ * shows them; it fills them back in from ruleMessages) and family caps without descriptions. The
+ * content script expands it before createEngine (expandBundle), so the engine sees a RuleBundle.
+ */
+export function compactBundle(bundle: RuleBundle): ContentBundle {
+  return {
+    ...bundle,
+    families: Object.fromEntries(Object.entries(bundle.families).map(([id, f]) => [id, f.cap])),
+    terms: bundle.terms.map(compactTerm),
+    rules: bundle.rules.map(({ message: _message, ...rule }) => rule),
+  };
+}
+
+export function ruleMessages(bundle: RuleBundle): Record<string, LocalizedText> {
+  return Object.fromEntries(bundle.rules.map((r) => [r.id, r.message]));
 }
 
 /** The engine reports compile problems with a rule id and a path inside the rule: point at the line. */
