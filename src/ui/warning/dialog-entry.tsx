@@ -2,6 +2,8 @@
 // user opens a dialog, so Preact, the report/feedback views, channel data and the dialog's strings
 // stay out of the bundle every supported page loads (see badge.ts).
 import { render } from 'preact';
+import type { LocalizedText } from '../../engine/bundle';
+import messagesJson from '../../generated/rules.messages.json';
 import { addAllowEntry } from '../../shared/settings-store';
 import type { DialogHandle, DialogOptions } from './badge';
 import type { WarningInput } from './types';
@@ -21,12 +23,29 @@ function addStyles(container: HTMLElement): HTMLStyleElement | null {
   return style;
 }
 
+const ruleMessages = messagesJson as Record<string, LocalizedText | undefined>;
+
+/**
+ * The every-page rules ship without messages (src/content/compact-rules.ts), so their flags arrive
+ * with empty ones: fill them by rule id for the dialog and the report. Flags from a stored rule update
+ * already carry their own messages and are left as they are.
+ */
+export function withMessages(input: WarningInput): WarningInput {
+  if (input.verdict.flags.every((flag) => flag.message)) return input;
+  const flags = input.verdict.flags.map((flag) => {
+    if (flag.message) return flag;
+    const text = ruleMessages[flag.id];
+    return { ...flag, message: text?.[input.lang] ?? text?.en ?? '' };
+  });
+  return { ...input, verdict: { ...input.verdict, flags } };
+}
+
 export function showDialog(container: HTMLElement, input: WarningInput, options: DialogOptions): DialogHandle {
   const style = addStyles(container);
   const draw = (next: WarningInput) =>
     render(
       <VerdictDialog
-        input={next}
+        input={withMessages(next)}
         onClose={options.onClose}
         onHide={options.onHide}
         initialView={options.initialView}
