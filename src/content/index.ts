@@ -1,6 +1,6 @@
 // Content script entry (manifest content_scripts, all frames of the supported sites). Wires the real
 // extension APIs into the controller; all logic lives in controller.ts / scanner.ts.
-import { getEngine, onRulesChanged } from '../shared/active-rules';
+import { getEngine, onRulesChanged } from './rules';
 import browser from '../shared/browser';
 import { loadSettingsLite, onSettingsChangedLite } from '../shared/settings-lite';
 import { adapters } from '../sites/index';

@@ -3,7 +3,7 @@
 // `content/check-selection`. Job-post-like blocks are found by the generic adapter and checked once
 // with the same scanner as supported sites, so warnings look and behave the same. Injecting it twice
 // is harmless: the second copy finds the first one's listener and leaves.
-import { getEngine } from '../shared/active-rules';
+import { getEngine } from './rules';
 import browser from '../shared/browser';
 import type { Settings } from '../shared/settings';
 import { thresholdsFor, uiLanguage } from '../shared/settings-core';
