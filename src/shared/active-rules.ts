@@ -3,10 +3,10 @@
 // this engine cannot load, is discarded. Popup and background use this full bundle; the content
 // script uses the compact one (src/content/rules.ts) through the same rulesSource.
 import bundledJson from '../generated/rules.bundle.json';
-import { type ActiveRules, type RulesSource, rulesSource, type StoredRules, usableOver } from '../content/rules-source';
+import { type ActiveRules, type RulesSource, rulesSource, type StoredRules, usableOver } from './rules-source';
 import type { RuleBundle } from '../engine/bundle';
 
-export { type ActiveRules, STORED_RULES_KEY, type StoredRules } from '../content/rules-source';
+export { type ActiveRules, STORED_RULES_KEY, type StoredRules } from './rules-source';
 
 export const bundledRules = bundledJson as unknown as RuleBundle;
 

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
-import { type CompactTerm, type ContentBundle, expandTerm, TERM_MODE_SUFFIX } from '../content/compact-rules';
+import { type CompactTerm, type ContentBundle, expandTerm, TERM_MODE_SUFFIX } from '../shared/compact-rules';
 import type { CompiledTerm, LocalizedText } from '../engine/bundle';
 import { compileRuleSet, type RuleBundle } from '../engine/index';
 import { RuleSchema } from '../engine/schema';

@@ -26,7 +26,7 @@ function addStyles(container: HTMLElement): HTMLStyleElement | null {
 const ruleMessages = messagesJson as Record<string, LocalizedText | undefined>;
 
 /**
- * The every-page rules ship without messages (src/content/compact-rules.ts), so their flags arrive
+ * The every-page rules ship without messages (src/shared/compact-rules.ts), so their flags arrive
  * with empty ones: fill them by rule id for the dialog and the report. Flags from a stored rule update
  * already carry their own messages and are left as they are.
  */

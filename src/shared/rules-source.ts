@@ -3,9 +3,9 @@
 // popup and background) so the content script's chunk does not carry the full bundle JSON.
 import { ENGINE_VERSION, type RuleBundle } from '../engine/bundle';
 import { createEngine } from '../engine/engine';
-import browser from '../shared/browser';
-import type { UpdateMeta } from '../shared/rule-update';
-import { compareVersions } from '../shared/versions';
+import browser from './browser';
+import type { UpdateMeta } from './rule-update';
+import { compareVersions } from './versions';
 
 export const STORED_RULES_KEY = 'rulesUpdate';
 
