@@ -402,7 +402,7 @@ export function createEngine(bundle: RuleBundle): Engine {
         const re = regexes.get(p) as RegExp;
         const text = getText();
         const lits = regexLiterals.get(p);
-        if (lits && !lits.some((l) => text.includes(l))) return false;
+        if (lits && !includesAny(text, lits)) return false;
         const m = re.exec(text);
         if (!m) return false;
         if (out) out.push(m.index, m.index + m[0].length);
@@ -432,15 +432,14 @@ export function createEngine(bundle: RuleBundle): Engine {
       }
       case 'link': {
         let ok = false;
-        const matches = (host: string) => p.hosts.some((h) => host === h || host.endsWith(`.${h}`));
         for (const l of getLinks()) {
-          if (matches(l.host)) {
+          if (hostMatches(l.host, p.hosts)) {
             ok = true;
             if (!out) return true;
             out.push(l.start, l.end);
           }
         }
-        if (!ok) ok = getCtxHosts().some(matches);
+        if (!ok) for (const h of getCtxHosts()) if (hostMatches(h, p.hosts)) ok = true;
         return ok;
       }
       case 'all': {
@@ -730,7 +729,7 @@ export function createEngine(bundle: RuleBundle): Engine {
         evidence: toEvidence(f.spans, text, nStarts, nEnds, len, norm.mapIdentity),
       });
     }
-    flags.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (flags.length > 1) flags.sort(byWeightThenId);
     const verdict: Verdict = { risk, score, lang, flags, isJobOffer };
     if (truncated) verdict.truncated = true;
     return verdict;
@@ -772,6 +771,33 @@ export function requiredLiterals(source: string, flags: string): string[] | null
   return null;
 }
 
+// Module-level helpers instead of closures created per post and pattern (allocation, and a naming call per
+// closure under tsx).
+function includesAny(text: string, lits: string[]): boolean {
+  for (let k = 0; k < lits.length; k++) if (text.includes(lits[k])) return true;
+  return false;
+}
+
+function hostMatches(host: string, hosts: string[]): boolean {
+  for (let k = 0; k < hosts.length; k++) {
+    const h = hosts[k];
+    if (
+      host === h ||
+      (host.length > h.length && host.endsWith(h) && host.charCodeAt(host.length - h.length - 1) === 46)
+    )
+      return true;
+  }
+  return false;
+}
+
+function byWeightThenId(a: Flag, b: Flag): number {
+  return b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function byStartThenEnd(a: [number, number], b: [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
 /** Normalised spans → de-duplicated, sorted evidence in original offsets. */
 function toEvidence(
   spans: number[],
@@ -788,7 +814,7 @@ function toEvidence(
     if (len === 0 || e <= s) continue;
     pairs.push(mapIdentity ? [s, Math.min(e, len)] : [starts[s], ends[Math.min(e, len) - 1]]);
   }
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (pairs.length > 1) pairs.sort(byStartThenEnd);
   const out: Evidence[] = [];
   for (const [a, b] of pairs) {
     const last = out[out.length - 1];
