@@ -38,8 +38,17 @@ for (let done = 0; done < CASES; done += BATCH) {
       const verdict = engine.analyze(text);
       const elapsed = performance.now() - t0;
       // Very short texts make per-KB figures meaningless noise; judge from 256 chars up.
-      if (text.length >= 256) {
-        const msPerKb = elapsed / (text.length / 1024);
+      if (text.length >= 256 && elapsed / (text.length / 1024) > worstMsPerKb) {
+        // A single slow run is often a GC pause or a busy neighbour: re-time the text and keep the best.
+        let best = elapsed;
+        for (let round = 0; round < 3; round++) {
+          const again = performance.now();
+          normalize(text);
+          extractAll(text);
+          engine.analyze(text);
+          best = Math.min(best, performance.now() - again);
+        }
+        const msPerKb = best / (text.length / 1024);
         if (msPerKb > worstMsPerKb) {
           worstMsPerKb = msPerKb;
           worstSample = `${text.length} chars starting ${JSON.stringify(text.slice(0, 40))}`;
@@ -67,7 +76,7 @@ console.log(`cases:            ${CASES.toLocaleString()} (normalise + extract + 
 console.log(`characters:       ${totalChars.toLocaleString()}`);
 console.log(`exceptions:       ${exceptions}`);
 console.log(`bad evidence:     ${badSpans}`);
-console.log(`worst time / KB:  ${worstMsPerKb.toFixed(3)} ms (${worstSample})`);
+console.log(`worst time / KB:  ${worstMsPerKb.toFixed(3)} ms, best of 4 timings of that text (${worstSample})`);
 console.log(`wall time:        ${seconds.toFixed(1)} s`);
 for (const failure of firstFailures) console.log(`  ${failure}`);
 process.exit(exceptions || badSpans ? 1 : 0);
