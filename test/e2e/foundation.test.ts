@@ -51,7 +51,11 @@ describe('extension foundation in Chromium', () => {
     const errors = await page.evaluate(
       (id) =>
         new Promise<unknown>((resolve) => {
-          const api = (globalThis as unknown as { chrome: { developerPrivate?: { getExtensionInfo(id: string, cb: (info: unknown) => void): void } } }).chrome.developerPrivate;
+          const api = (
+            globalThis as unknown as {
+              chrome: { developerPrivate?: { getExtensionInfo(id: string, cb: (info: unknown) => void): void } };
+            }
+          ).chrome.developerPrivate;
           if (!api) return resolve('no developerPrivate');
           api.getExtensionInfo(id, (info) => resolve(info));
         }),

@@ -15,7 +15,8 @@ const HOSTILE_TEXT =
   'LOWONGAN ADMIN KAMBOJA gaji 20 juta, tanpa pengalaman, tiket & visa ditanggung, berangkat minggu ini! ' +
   '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> ' +
   '<a href="javascript:window.__pwned=3">daftar</a> Hubungi WA +855 12 345 678';
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const HOSTILE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>hostile</title>
 <style>
@@ -112,7 +113,9 @@ describe('hostile pages', () => {
     // The page's own scripts keep running.
     const ticks = await page.evaluate(() => (window as unknown as { __pageTicks: number }).__pageTicks);
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pageTicks: number }).__pageTicks)).toBeGreaterThan(ticks);
+    expect(await page.evaluate(() => (window as unknown as { __pageTicks: number }).__pageTicks)).toBeGreaterThan(
+      ticks,
+    );
     await page.keyboard.press('Escape');
     await page.close();
   });
@@ -125,7 +128,10 @@ describe('hostile pages', () => {
     await badge.click();
     const dialog = page.locator('[data-lokeraman-dialog]');
     await dialog.locator('[data-action="report"], button:has-text("Laporkan")').first().click();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('[data-action="download-json"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.locator('[data-action="download-json"]').click(),
+    ]);
     const report = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
     expect(report.postText).toContain('<script>window.__pwned=2</script>');
     expect(report.postText).toContain('javascript:window.__pwned=3');
@@ -138,7 +144,9 @@ describe('hostile pages', () => {
     await page.goto(HOSTILE_URL);
     await ourHost(page, 'facebook:9001').locator('.la-badge').first().waitFor({ state: 'attached', timeout: 30_000 });
     // The planted element has no shadow root of ours: our UI never adopted it.
-    const planted = await ourHost(page, 'facebook:9002').evaluateAll((nodes) => nodes.map((node) => node.shadowRoot !== null));
+    const planted = await ourHost(page, 'facebook:9002').evaluateAll((nodes) =>
+      nodes.map((node) => node.shadowRoot !== null),
+    );
     expect(planted).toEqual([false]);
     await page.close();
   });
@@ -150,7 +158,9 @@ describe('hostile pages', () => {
       .poll(() => page.evaluate(() => (window as unknown as { __pageWork: number }).__pageWork), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(40);
     // Lures that stayed in the feed still get verdicts.
-    await expect.poll(() => page.locator('lokeraman-warning[data-lokeraman-risk]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('lokeraman-warning[data-lokeraman-risk]').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { __pageErrors: string[] }).__pageErrors)).toEqual([]);
     await page.close();
   });

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST_CHROME = join(ROOT, 'dist/chrome');
@@ -137,17 +137,56 @@ export async function clickToolbarButton(session: ExtensionSession, url: string)
  */
 export async function checkPageOnRequest(session: ExtensionSession, page: Page): Promise<void> {
   await clickToolbarButton(session, page.url());
-  const tabId = await session.worker.evaluate(
-    async (url) => {
-      const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome;
-      return (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
-    },
-    page.url(),
-  );
+  const tabId = await session.worker.evaluate(async (url) => {
+    const chrome = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }
+    ).chrome;
+    return (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+  }, page.url());
   if (tabId === null) throw new Error(`no tab for ${page.url()} after the toolbar click`);
   const popup = await session.context.newPage();
   await popup.goto(`${extensionPage(session, 'src/ui/popup/index.html')}?tabId=${tabId}`);
-  await popup.locator('[data-action="check-page"], button:has-text("Check this page"), button:has-text("Periksa halaman ini")').first().click();
-  await popup.waitForTimeout(300);
-  if (!popup.isClosed()) await popup.close();
+  await popup
+    .locator('[data-action="check-page"], button:has-text("Check this page"), button:has-text("Periksa halaman ini")')
+    .first()
+    .click();
+  // The popup may close itself once the check is sent, so wait on the checked page, not on the popup.
+  await page.waitForTimeout(300);
+  if (!popup.isClosed()) await popup.close().catch(() => undefined);
+}
+
+/** Risk attributes of our warning hosts for `postId` in one document, open shadow roots included. */
+export async function risksIn(target: Page | Frame, postId: string): Promise<string[]> {
+  return target
+    .evaluate((id) => {
+      const out: string[] = [];
+      const visit = (root: Document | ShadowRoot) => {
+        for (const host of Array.from(root.querySelectorAll('lokeraman-warning'))) {
+          if (host.getAttribute('data-lokeraman-post-id') === id)
+            out.push(host.getAttribute('data-lokeraman-risk') ?? '');
+        }
+        for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot);
+      };
+      visit(document);
+      return out;
+    }, postId)
+    .catch(() => [] as string[]);
+}
+
+/** The same across every frame of the page (same-origin and cross-origin). */
+export async function risksInAllFrames(page: Page, postId: string): Promise<string[]> {
+  const risks: string[] = [];
+  for (const frame of page.frames()) risks.push(...(await risksIn(frame, postId)));
+  return risks;
+}
+
+/** A minimal Facebook-style group feed (the attributes the facebook adapter reads), one post per text. */
+export function facebookFeedPage(texts: string[]): string {
+  const posts = texts
+    .map(
+      (text, i) =>
+        `<div aria-posinset="${i + 1}"><div data-ad-rendering-role="story_message"><div dir="auto">${text}</div></div></div>`,
+    )
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Grup Loker</title></head><body><div role="feed">${posts}</div></body></html>`;
 }

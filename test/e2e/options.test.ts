@@ -7,22 +7,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type RuleBundle } from '../../src/engine/index';
 import { defaultSettings, thresholdsFor } from '../../src/shared/settings';
-import { type ExtensionSession, extensionPage, launchWithExtension, ROOT, serveAt } from './harness';
+import { type ExtensionSession, extensionPage, launchWithExtension, ROOT, serveAt, facebookFeedPage } from './harness';
 
-// Importing popup.test.ts would register its suite here too, so the few shared pieces are repeated.
 const FEED_URL = 'https://www.facebook.com/groups/loker.test/';
 const LURE =
   'Lowongan kerja luar negeri! Dicari operator komputer untuk perusahaan online di Kamboja. Gaji 15 juta per bulan, tanpa pengalaman, tiket pesawat dan visa ditanggung. Berangkat secepatnya, hubungi WA +855 12 345 678.';
-function feedPage(texts: string[]): string {
-  const posts = texts
-    .map(
-      (text, i) =>
-        `<div aria-posinset="${i + 1}"><div data-ad-rendering-role="story_message"><div dir="auto">${text}</div></div></div>`,
-    )
-    .join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Grup Loker</title></head><body><div role="feed">${posts}</div></body></html>`;
-}
-
 // Sits between the strict and relaxed medium thresholds (checked in beforeAll).
 const MEDIUM = 'Lowongan admin CS di Thailand, tiket ditanggung. Minat chat WA.';
 const bundle = JSON.parse(readFileSync(join(ROOT, 'src/generated/rules.bundle.json'), 'utf8')) as RuleBundle;
@@ -65,7 +54,7 @@ describe('options page in Chromium', () => {
 
     profile = mkdtempSync(join(tmpdir(), 'lokeraman-options-'));
     session = await launchWithExtension({ userDataDir: profile, locale: 'en-US' });
-    await serveAt(session.context, 'https://www.facebook.com/**', feedPage([MEDIUM, LURE]));
+    await serveAt(session.context, 'https://www.facebook.com/**', facebookFeedPage([MEDIUM, LURE]));
   });
   afterAll(async () => {
     await session?.close();

@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type RuleBundle } from '../../src/engine/index';
-import { clickToolbarButton, type ExtensionSession, extensionPage, launchWithExtension, ROOT, serveAt } from './harness';
+import {
+  clickToolbarButton,
+  type ExtensionSession,
+  extensionPage,
+  launchWithExtension,
+  ROOT,
+  serveAt,
+  facebookFeedPage,
+} from './harness';
 
 const LURES = [
   'Lowongan kerja luar negeri! Dicari operator komputer untuk perusahaan online di Kamboja. Gaji 15 juta per bulan, tanpa pengalaman, tiket pesawat dan visa ditanggung. Berangkat secepatnya, hubungi WA +855 12 345 678.',
@@ -14,16 +22,6 @@ const LURES = [
 ];
 const LEGIT =
   'Dicari staf administrasi untuk kantor cabang di Surabaya. Pendidikan minimal S1, gaji sesuai UMR, kirim lamaran ke email HRD.';
-
-function feedPage(texts: string[]): string {
-  const posts = texts
-    .map(
-      (text, i) =>
-        `<div aria-posinset="${i + 1}"><div data-ad-rendering-role="story_message"><div dir="auto">${text}</div></div></div>`,
-    )
-    .join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Grup Loker</title></head><body><div role="feed">${posts}</div></body></html>`;
-}
 
 const FEED_URL = 'https://www.facebook.com/groups/loker.test/';
 const bundle = JSON.parse(readFileSync(join(ROOT, 'src/generated/rules.bundle.json'), 'utf8')) as RuleBundle;
@@ -88,7 +86,7 @@ describe('popup, badge and selection check in Chromium', () => {
     expect(['none', 'low']).toContain(engine.analyze(LEGIT).risk);
 
     session = await launchWithExtension({ locale: 'en-US' });
-    await serveAt(session.context, 'https://www.facebook.com/**', feedPage([LURES[0], LEGIT, LURES[1]]));
+    await serveAt(session.context, 'https://www.facebook.com/**', facebookFeedPage([LURES[0], LEGIT, LURES[1]]));
     await serveAt(
       session.context,
       'https://example.org/**',
@@ -236,7 +234,7 @@ describe('popup, badge and selection check in Chromium', () => {
   it('the badge clears when the tab navigates to a page without findings', async () => {
     await expect.poll(() => badgeText(session, feedTab), { timeout: 10_000 }).toBe('2');
     // Registered later, so it wins over the feed route for this path.
-    await serveAt(session.context, 'https://www.facebook.com/groups/empty/**', feedPage([LEGIT]));
+    await serveAt(session.context, 'https://www.facebook.com/groups/empty/**', facebookFeedPage([LEGIT]));
     await feed.goto('https://www.facebook.com/groups/empty/');
     await feed.waitForTimeout(1500);
     expect(await flaggedHosts(feed)).toBe(0);

@@ -3,28 +3,13 @@
 // navigation in and out of a claimed URL, and no error ever reaching the page.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockNetwork, type ExtensionSession, launchWithExtension, readFixture, serveAt } from './harness';
+import { blockNetwork, type ExtensionSession, launchWithExtension, readFixture, risksIn, serveAt } from './harness';
 
 const FEED_URL = 'https://www.facebook.com/groups/lokeraman.test/';
 
-async function risksIn(target: Page | Frame, postId: string): Promise<string[]> {
-  return target
-    .evaluate((id) => {
-      const out: string[] = [];
-      const visit = (root: Document | ShadowRoot) => {
-        for (const host of Array.from(root.querySelectorAll('lokeraman-warning'))) {
-          if (host.getAttribute('data-lokeraman-post-id') === id) out.push(host.getAttribute('data-lokeraman-risk') ?? '');
-        }
-        for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot);
-      };
-      visit(document);
-      return out;
-    }, postId)
-    .catch(() => [] as string[]);
-}
-
 const flagged = expect.arrayContaining([expect.stringMatching(/^(medium|high)$/)]);
-const relevantErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|net::ERR_|Manifest fetch from/.test(e));
+const relevantErrors = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource|net::ERR_|Manifest fetch from/.test(e));
 
 describe('scanner in Chromium', () => {
   let session: ExtensionSession;
@@ -35,7 +20,11 @@ describe('scanner in Chromium', () => {
     await blockNetwork(session.context);
     await serveAt(session.context, 'https://www.facebook.com/**', readFixture('test/fixtures/pages/scanner-feed.html'));
     // Registered later, so it wins for the frame's path.
-    await serveAt(session.context, 'https://www.facebook.com/plugins/**', readFixture('test/fixtures/pages/scanner-frame.html'));
+    await serveAt(
+      session.context,
+      'https://www.facebook.com/plugins/**',
+      readFixture('test/fixtures/pages/scanner-frame.html'),
+    );
     await serveAt(session.context, 'https://t.me/**', readFixture('test/fixtures/pages/scanner-tme.html'));
     page = await session.context.newPage();
     await page.goto(FEED_URL);
@@ -51,7 +40,9 @@ describe('scanner in Chromium', () => {
   it('scans a same-origin frame and a cross-origin frame on a supported host', async () => {
     const same = () => page.frames().find((f) => f.url().includes('/plugins/post-frame/'));
     const cross = () => page.frames().find((f) => f.url().startsWith('https://t.me/'));
-    await expect.poll(async () => (same() ? risksIn(same() as Frame, 'facebook:3001') : []), { timeout: 10_000 }).toEqual(flagged);
+    await expect
+      .poll(async () => (same() ? risksIn(same() as Frame, 'facebook:3001') : []), { timeout: 10_000 })
+      .toEqual(flagged);
     await expect
       .poll(async () => (cross() ? risksIn(cross() as Frame, 'lokeraman_test/5') : []), { timeout: 10_000 })
       .toEqual(flagged);
@@ -59,9 +50,19 @@ describe('scanner in Chromium', () => {
   });
 
   it('finds posts added later inside an open shadow root', async () => {
-    await page.evaluate(() => (window as unknown as { addShadowPost(id: number, text: string): void; LURES: string[] }).addShadowPost(4001, (window as unknown as { LURES: string[] }).LURES[2]));
+    await page.evaluate(() =>
+      (window as unknown as { addShadowPost(id: number, text: string): void; LURES: string[] }).addShadowPost(
+        4001,
+        (window as unknown as { LURES: string[] }).LURES[2],
+      ),
+    );
     await expect.poll(() => risksIn(page, 'facebook:4001'), { timeout: 10_000 }).toEqual(flagged);
-    await page.evaluate(() => (window as unknown as { addShadowPost(id: number, text: string): void; LEGITS: string[] }).addShadowPost(4002, (window as unknown as { LEGITS: string[] }).LEGITS[0]));
+    await page.evaluate(() =>
+      (window as unknown as { addShadowPost(id: number, text: string): void; LEGITS: string[] }).addShadowPost(
+        4002,
+        (window as unknown as { LEGITS: string[] }).LEGITS[0],
+      ),
+    );
     await page.waitForTimeout(500);
     expect(await risksIn(page, 'facebook:4002')).toEqual([]);
   });
@@ -85,7 +86,9 @@ describe('scanner in Chromium', () => {
     await expect.poll(() => risksIn(page, 'facebook:1001'), { timeout: 10_000 }).toEqual(flagged);
     // The page's own pushState (main world), which an isolated-world history patch would never see.
     await page.evaluate(() => history.pushState({}, '', '/messages/t/123/'));
-    await expect.poll(() => page.evaluate(() => document.querySelectorAll('lokeraman-warning').length), { timeout: 5_000 }).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelectorAll('lokeraman-warning').length), { timeout: 5_000 })
+      .toBe(0);
     await page.evaluate(() => history.pushState({}, '', '/groups/lokeraman.test/'));
     await expect.poll(() => risksIn(page, 'facebook:1001'), { timeout: 10_000 }).toEqual(flagged);
     expect(await risksIn(page, 'facebook:1001')).toHaveLength(1);

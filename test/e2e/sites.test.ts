@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterById } from '../../src/sites/index';
-import { blockNetwork, checkPageOnRequest, type ExtensionSession, launchWithExtension, ROOT, serveAt } from './harness';
+import {
+  blockNetwork,
+  checkPageOnRequest,
+  type ExtensionSession,
+  launchWithExtension,
+  ROOT,
+  risksInAllFrames,
+  serveAt,
+} from './harness';
 
 interface ExpectedPost {
   id: string;
@@ -38,7 +46,10 @@ function discover(): Case[] {
     for (const name of names) {
       const dir = join(siteDir, name);
       if (!existsSync(join(dir, 'page.html')) || !existsSync(join(dir, 'expected.json'))) continue;
-      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { url: string; posts: ExpectedPost[] };
+      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as {
+        url: string;
+        posts: ExpectedPost[];
+      };
       cases.push({
         site,
         name,
@@ -54,31 +65,10 @@ function discover(): Case[] {
 
 const cases = discover();
 
-/** Hosts for a post id anywhere in the page, open shadow roots and same-origin frames included. */
-async function hostRisks(page: Page, postId: string): Promise<string[]> {
-  const risks: string[] = [];
-  for (const frame of page.frames()) {
-    const found = await frame
-      .evaluate((id) => {
-        const out: string[] = [];
-        const visit = (root: Document | ShadowRoot) => {
-          for (const host of Array.from(root.querySelectorAll('lokeraman-warning'))) {
-            if (host.getAttribute('data-lokeraman-post-id') === id) out.push(host.getAttribute('data-lokeraman-risk') ?? '');
-          }
-          for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot);
-        };
-        visit(document);
-        return out;
-      }, postId)
-      .catch(() => [] as string[]);
-    risks.push(...found);
-  }
-  return risks;
-}
-
 // Resource 404s (and the web-app manifest fetch) are the harness answering sub-resources of a saved
 // page; they are not our errors.
-const relevantErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|net::ERR_|Manifest fetch from/.test(e));
+const relevantErrors = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource|net::ERR_|Manifest fetch from/.test(e));
 
 describe('site fixtures in Chromium', () => {
   let session: ExtensionSession;
@@ -112,16 +102,19 @@ describe('site fixtures in Chromium', () => {
         }
         for (const id of c.lures) {
           await expect
-            .poll(() => hostRisks(page, id), { timeout: 10_000, message: `lure post ${id} should get a medium/high host` })
+            .poll(() => risksInAllFrames(page, id), {
+              timeout: 10_000,
+              message: `lure post ${id} should get a medium/high host`,
+            })
             .toEqual(expect.arrayContaining([expect.stringMatching(/^(medium|high)$/)]));
-          expect(await hostRisks(page, id), `exactly one host for ${id}`).toHaveLength(1);
+          expect(await risksInAllFrames(page, id), `exactly one host for ${id}`).toHaveLength(1);
         }
         // Give the scanner the same chance on the legit posts: by now the lure (same page) was processed;
         // without a lure, wait a fixed while.
         if (c.lures.length === 0) await page.waitForTimeout(1500);
         else await page.waitForTimeout(300);
         for (const id of c.legit) {
-          expect(await hostRisks(page, id), `legit post ${id} must not be flagged`).toEqual([]);
+          expect(await risksInAllFrames(page, id), `legit post ${id} must not be flagged`).toEqual([]);
         }
         expect(relevantErrors(session.errors.slice(errorsBefore))).toEqual([]);
       } finally {

@@ -69,16 +69,25 @@ describe('signed rule updates in Chromium', () => {
     const families = structuredClone(base.load.families!);
     families.families['test-update'] = { cap: 90, description: { en: 'Test update', id: 'Pembaruan uji' } };
     const payload: UpdatePayload = {
-      meta: { format: 1, version: `${bundledVersion}.9`, created: new Date().toISOString(), min_engine_version: '1.0.0' },
+      meta: {
+        format: 1,
+        version: `${bundledVersion}.9`,
+        created: new Date().toISOString(),
+        min_engine_version: '1.0.0',
+      },
       rules: [...base.load.rules.map((loaded) => loaded.rule), NEW_RULE],
       vocabs: base.load.vocabs.map((loaded) => loaded.vocab),
       families,
     };
     published.payload = new TextEncoder().encode(JSON.stringify(payload));
-    published.signature = JSON.stringify(await signPayload(published.payload as Uint8Array<ArrayBuffer>, key.privateKey, key.kid));
+    published.signature = JSON.stringify(
+      await signPayload(published.payload as Uint8Array<ArrayBuffer>, key.privateKey, key.kid),
+    );
 
     server = createServer((request, response) => {
-      requests.push(`${request.method} ${request.url} cookie=${request.headers.cookie ?? ''} referer=${request.headers.referer ?? ''}`);
+      requests.push(
+        `${request.method} ${request.url} cookie=${request.headers.cookie ?? ''} referer=${request.headers.referer ?? ''}`,
+      );
       const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
       if (request.url === '/rules-update.json') {
         response.writeHead(200, { ...headers, 'content-type': 'application/json' });

@@ -37,7 +37,10 @@ async function setSettings(session: ExtensionSession, patch: Partial<Settings>):
   }
   const settings = { ...defaultSettings('id-ID'), ...patch };
   await session.worker.evaluate(
-    (value) => (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome.storage.sync.set({ settings: value }),
+    (value) =>
+      (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome.storage.sync.set({
+        settings: value,
+      }),
     settings,
   );
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -71,7 +74,16 @@ function focusInfo(page: Page) {
 async function axeSerious(page: Page, selector: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
+        };
+      }
+    ).axe;
     const target = document.querySelector(sel);
     if (!target) return [`no element ${sel}`];
     const result = await axe.run(target, { resultTypes: ['violations'] });
@@ -92,7 +104,10 @@ async function smallTargets(scope: Locator): Promise<string[]> {
         if ((el as HTMLElement).closest('[hidden]')) continue;
         const box = el.getBoundingClientRect();
         if (box.width === 0 && box.height === 0) continue; // not rendered in this view
-        if (box.width < 44 || box.height < 44) out.push(`${el.tagName}.${(el as HTMLElement).className} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+        if (box.width < 44 || box.height < 44)
+          out.push(
+            `${el.tagName}.${(el as HTMLElement).className} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+          );
       }
     }
     return out;
@@ -128,7 +143,9 @@ describe('warning UI in Chromium', () => {
     session = await launchWithExtension({ viewport: { width: 800, height: 900 } });
     await blockNetwork(session.context);
     await serveAt(session.context, 'https://www.facebook.com/**', readFixture('test/fixtures/pages/warning-feed.html'));
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.facebook.com' });
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://www.facebook.com',
+    });
     await setSettings(session, { language: 'id', country: 'ID' });
     page = await openFeed(session);
   });
@@ -141,7 +158,12 @@ describe('warning UI in Chromium', () => {
     expect(await host(page, LEGIT_ID).count()).toBe(0);
     const style = await badgeButton(page).evaluate((el) => {
       const cs = getComputedStyle(el);
-      return { font: cs.fontFamily, size: cs.fontSize, spacing: cs.letterSpacing, height: el.getBoundingClientRect().height };
+      return {
+        font: cs.fontFamily,
+        size: cs.fontSize,
+        spacing: cs.letterSpacing,
+        height: el.getBoundingClientRect().height,
+      };
     });
     expect(style.font).not.toContain('Georgia');
     expect(style.spacing).toBe('normal'); // the page sets letter-spacing on `*`, which matches our host
@@ -151,7 +173,9 @@ describe('warning UI in Chromium', () => {
     expect(await host(page).locator('.la-badge strong').textContent()).toBe(
       risk === 'high' ? 'Kemungkinan besar penipuan/perdagangan orang' : 'Waspada',
     );
-    await host(page).locator('.la-badge').screenshot({ path: join(SHOTS, 'warning-badge-id.png') });
+    await host(page)
+      .locator('.la-badge')
+      .screenshot({ path: join(SHOTS, 'warning-badge-id.png') });
     expect(await axeSerious(page, `lokeraman-warning[data-lokeraman-post-id="${LURE_ID}"]`)).toEqual([]);
   });
 
@@ -167,10 +191,20 @@ describe('warning UI in Chromium', () => {
     expect(titles).toEqual(verdict.flags.map((f) => f.title));
     lureVerdict = verdict;
     const marks = await dialog(page).locator('mark').allTextContents();
-    const expected = segments(postText, verdict.flags.flatMap((f) => f.evidence)).filter((s) => s.marked).map((s) => s.text);
+    const expected = segments(
+      postText,
+      verdict.flags.flatMap((f) => f.evidence),
+    )
+      .filter((s) => s.marked)
+      .map((s) => s.text);
     expect(marks.length).toBeGreaterThan(0);
     expect(marks).toEqual(expected);
-    expect(await dialog(page).locator('mark').first().evaluate((m) => getComputedStyle(m).backgroundColor)).toBe('rgb(255, 225, 77)');
+    expect(
+      await dialog(page)
+        .locator('mark')
+        .first()
+        .evaluate((m) => getComputedStyle(m).backgroundColor),
+    ).toBe('rgb(255, 225, 77)');
     // Each mark is exactly a piece of evidence (or overlapping pieces merged).
     const evidenceTexts = verdict.flags.flatMap((f) => f.evidence.map((e) => e.text.toLowerCase()));
     for (const mark of marks) expect(evidenceTexts.some((e) => mark.toLowerCase().includes(e))).toBe(true);
@@ -184,7 +218,9 @@ describe('warning UI in Chromium', () => {
   it('keeps Tab inside the dialog and cycles back to the start', async () => {
     const count = await dialog(page).evaluate(
       (el) =>
-        Array.from(el.querySelectorAll('a[href], button:not([disabled]), input, textarea, [tabindex]:not([tabindex="-1"])')).length,
+        Array.from(
+          el.querySelectorAll('a[href], button:not([disabled]), input, textarea, [tabindex]:not([tabindex="-1"])'),
+        ).length,
     );
     expect(count).toBeGreaterThan(3);
     const first = await focusInfo(page);
@@ -211,15 +247,24 @@ describe('warning UI in Chromium', () => {
     await badgeButton(page).click();
     await dialog(page).getByRole('button', { name: 'Laporkan dan minta bantuan' }).click();
     await dialog(page).locator('[data-view="report"]').waitFor({ state: 'visible' });
-    const ids = () => dialog(page).locator('[data-channel-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-channel-id')));
-    await expect.poll(ids, { timeout: 10_000 }).toEqual(pickChannels({ country: 'ID', situation: 'before-departure' }).map((c) => c.id));
+    const ids = () =>
+      dialog(page)
+        .locator('[data-channel-id]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-channel-id')));
+    await expect
+      .poll(ids, { timeout: 10_000 })
+      .toEqual(pickChannels({ country: 'ID', situation: 'before-departure' }).map((c) => c.id));
     await dialog(page).getByLabel('Saya atau keluarga saya sudah di luar negeri').check();
     const abroad = pickChannels({ country: 'ID', situation: 'already-abroad', destination: 'KH' }).map((c) => c.id);
     expect(abroad[0]).toBe('id-kbri-phnompenh-protection');
     await expect.poll(ids, { timeout: 10_000 }).toEqual(abroad);
-    expect(await dialog(page).locator('[data-channel-id="id-kbri-phnompenh-protection"] a').first().getAttribute('href')).toBe('tel:+85512813282');
+    expect(
+      await dialog(page).locator('[data-channel-id="id-kbri-phnompenh-protection"] a').first().getAttribute('href'),
+    ).toBe('tel:+85512813282');
     await dialog(page).getByLabel('Saya sudah membayar uang').check();
-    await expect.poll(ids, { timeout: 10_000 }).toEqual(pickChannels({ country: 'ID', situation: 'paid-money' }).map((c) => c.id));
+    await expect
+      .poll(ids, { timeout: 10_000 })
+      .toEqual(pickChannels({ country: 'ID', situation: 'paid-money' }).map((c) => c.id));
     expect(await dialog(page).locator('[data-platform]').getAttribute('data-platform')).toBe('facebook');
     await dialog(page).getByLabel('Saya menerima tawaran ini dan belum berangkat').check();
     await dialog(page).screenshot({ path: join(SHOTS, 'warning-report-id.png') });
@@ -237,19 +282,42 @@ describe('warning UI in Chromium', () => {
     expect(clip).toContain('Situs: facebook');
     expect(clip).toContain('https://www.facebook.com/groups/lokeraman.warning/posts/7001/');
     // The strongest flags are listed by title (the rest are counted), with their evidence words.
-    const top = (lureVerdict?.flags ?? []).slice().sort((a, b) => b.weight - a.weight).slice(0, 6);
+    const top = (lureVerdict?.flags ?? [])
+      .slice()
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 6);
     expect(top.length).toBeGreaterThan(0);
     for (const flag of top) expect(clip).toContain(`- ${flag.title}`.slice(0, 120));
-    if ((lureVerdict?.flags.length ?? 0) > 6) expect(clip).toContain(`dan ${(lureVerdict?.flags.length ?? 0) - 6} tanda lain`);
+    if ((lureVerdict?.flags.length ?? 0) > 6)
+      expect(clip).toContain(`dan ${(lureVerdict?.flags.length ?? 0) - 6} tanda lain`);
     expect(clip).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/);
     expect(clip).toContain('Kamboja (Sihanoukville)');
   });
 
   it('downloads the report as .json with every field, and as .txt', async () => {
-    const [json] = await Promise.all([page.waitForEvent('download'), dialog(page).locator('[data-action="download-json"]').click()]);
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog(page).locator('[data-action="download-json"]').click(),
+    ]);
     expect(json.suggestedFilename()).toMatch(/^lokeraman-report-facebook-\d{8}-\d{4}\.json$/);
     const data = JSON.parse(readFileSync((await json.path()) as string, 'utf8'));
-    for (const field of ['site', 'postUrl', 'pageUrl', 'postId', 'postText', 'risk', 'score', 'flags', 'links', 'createdAt', 'createdAtLocal', 'timeZone', 'extensionVersion', 'rulesVersion', 'lang']) {
+    for (const field of [
+      'site',
+      'postUrl',
+      'pageUrl',
+      'postId',
+      'postText',
+      'risk',
+      'score',
+      'flags',
+      'links',
+      'createdAt',
+      'createdAtLocal',
+      'timeZone',
+      'extensionVersion',
+      'rulesVersion',
+      'lang',
+    ]) {
       expect(data, field).toHaveProperty(field);
     }
     expect(data.site).toBe('facebook');
@@ -259,9 +327,14 @@ describe('warning UI in Chromium', () => {
     expect(data.flags[0]).toEqual({ id: expect.any(String), title: expect.any(String), evidence: expect.any(Array) });
     expect(data.extensionVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(data.rulesVersion).not.toBe('');
-    const [txt] = await Promise.all([page.waitForEvent('download'), dialog(page).locator('[data-action="download-txt"]').click()]);
+    const [txt] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog(page).locator('[data-action="download-txt"]').click(),
+    ]);
     expect(txt.suggestedFilename()).toMatch(/\.txt$/);
-    expect(readFileSync((await txt.path()) as string, 'utf8')).toBe(await dialog(page).locator('textarea').inputValue());
+    expect(readFileSync((await txt.path()) as string, 'utf8')).toBe(
+      await dialog(page).locator('textarea').inputValue(),
+    );
     // Object URLs are revoked shortly after the click.
     await page.waitForTimeout(1200);
   });
@@ -306,7 +379,11 @@ describe('warning UI in Chromium', () => {
     await dialog(page).getByRole('button', { name: 'Sembunyikan untuk postingan ini' }).click();
     await host(page).waitFor({ state: 'detached' });
     const stored = await session.worker.evaluate(async () => {
-      const chrome = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, { allowlist: unknown[] }>> } } } }).chrome;
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { get(k: string): Promise<Record<string, { allowlist: unknown[] }>> } } };
+        }
+      ).chrome;
       return (await chrome.storage.sync.get('settings')).settings?.allowlist;
     });
     expect(stored).toEqual([expect.objectContaining({ kind: 'post', value: LURE_ID, site: 'facebook' })]);
@@ -321,8 +398,12 @@ describe('warning UI in Chromium', () => {
     await setSettings(session, { language: 'en', country: 'ID', allowlist: [] });
     const en = await openFeed(session);
     const risk = await host(en).getAttribute('data-lokeraman-risk');
-    expect(await host(en).locator('.la-badge strong').textContent()).toBe(risk === 'high' ? 'Likely trafficking lure' : 'Be careful');
-    await host(en).locator('.la-badge').screenshot({ path: join(SHOTS, 'warning-badge-en.png') });
+    expect(await host(en).locator('.la-badge strong').textContent()).toBe(
+      risk === 'high' ? 'Likely trafficking lure' : 'Be careful',
+    );
+    await host(en)
+      .locator('.la-badge')
+      .screenshot({ path: join(SHOTS, 'warning-badge-en.png') });
     await badgeButton(en).click();
     await dialog(en).waitFor({ state: 'visible' });
     expect(await dialog(en).locator('h3').first().textContent()).toBe('Warning signs found');
