@@ -80,10 +80,28 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
 const privateFetch = (url: string) =>
   fetch(url, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', redirect: 'follow' });
 
-/** Drops a stored bundle that is no longer newer than the bundled floor (e.g. after an extension update). */
-export async function discardStaleUpdate(): Promise<void> {
+/**
+ * Drops a stored bundle that is damaged, too large to be ours, made for another engine, or no longer
+ * newer than the bundled floor (e.g. after an extension update), and leaves a notice for the options page.
+ */
+export async function discardStaleUpdate(): Promise<boolean> {
   const raw = (await browser.storage.local.get(STORED_RULES_KEY))[STORED_RULES_KEY];
-  if (raw !== undefined && !isUsableUpdate(raw)) await browser.storage.local.remove(STORED_RULES_KEY);
+  if (raw === undefined) return false;
+  let usable = isUsableUpdate(raw) && JSON.stringify(raw).length <= MAX_UPDATE_BYTES * 4;
+  if (usable) {
+    try {
+      createEngine((raw as StoredRules).bundle);
+    } catch {
+      usable = false;
+    }
+  }
+  if (usable) return false;
+  await browser.storage.local.remove(STORED_RULES_KEY);
+  await writeStatus({
+    lastResult: 'discarded-stored',
+    lastError: 'The stored rule update was damaged or older than the built-in rules; it was removed and the built-in rules are in use.',
+  });
+  return true;
 }
 
 export async function checkForRuleUpdate(): Promise<RulesStatus> {

@@ -20,6 +20,8 @@ function resultText(status: RulesStatus, lang: UiLang): string {
       return t('updates_result_up_to_date', lang);
     case 'disabled':
       return t('updates_result_disabled', lang);
+    case 'discarded-stored':
+      return t('updates_result_discarded', lang);
     default:
       return t('updates_result_rejected', lang, status.lastResult);
   }
