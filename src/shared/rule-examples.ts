@@ -3,6 +3,7 @@
 // `rules test` uses the same definition of "the rule fired" (src/tooling/examples.ts).
 import { createEngine, type Engine } from '../engine/index';
 import type { Rule } from '../engine/schema';
+import type { Verdict } from '../engine/types';
 
 /**
  * Verdicts list signal and combo rules as flags, but gates only through `isJobOffer`, where several
@@ -26,13 +27,21 @@ function soloGateEngine(engine: Engine, ruleId: string): Engine {
   return solo;
 }
 
-/** Did `rule` fire on `text`? */
-export function ruleFiresOn(engine: Engine, rule: Pick<Rule, 'id' | 'kind' | 'gate'>, text: string): boolean {
+/**
+ * Did `rule` fire on `text`? Pass `verdict` when the caller already has `engine.analyze(text)`, so the
+ * text is not analysed twice (gates are still judged on their solo engine).
+ */
+export function ruleFiresOn(
+  engine: Engine,
+  rule: Pick<Rule, 'id' | 'kind' | 'gate'>,
+  text: string,
+  verdict?: Verdict,
+): boolean {
   if (rule.kind === 'gate') {
-    const verdict = soloGateEngine(engine, rule.id).analyze(text);
-    return rule.gate === 'not-offer' ? !verdict.isJobOffer : verdict.isJobOffer;
+    const solo = soloGateEngine(engine, rule.id).analyze(text);
+    return rule.gate === 'not-offer' ? !solo.isJobOffer : solo.isJobOffer;
   }
-  return engine.analyze(text).flags.some((flag) => flag.id === rule.id);
+  return (verdict ?? engine.analyze(text)).flags.some((flag) => flag.id === rule.id);
 }
 
 /** Descriptions of the `match` / `no_match` examples that do not behave; todo_* never count. */

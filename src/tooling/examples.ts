@@ -54,8 +54,9 @@ export function exampleCases(rules: readonly LoadedRule[]): ExampleCase[] {
 /** Judged by the same definition the browser uses before trusting a rule update (gates run solo). */
 export function runExample(engine: Engine, c: ExampleCase): ExampleResult {
   const wantFire = c.kind === 'match' || c.kind === 'todo_match';
-  const fired = ruleFiresOn(engine, c.rule, c.text);
-  return { ...c, fired, pass: fired === wantFire, verdict: engine.analyze(c.text) };
+  const verdict = engine.analyze(c.text);
+  const fired = ruleFiresOn(engine, c.rule, c.text, verdict);
+  return { ...c, fired, pass: fired === wantFire, verdict };
 }
 
 export function describeFailure(r: ExampleResult): string {
