@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Real-Chromium layer: loads dist/chrome with playwright-core. One Chromium at a time on a 2-core machine.
+// Real-browser layer: dist/chrome in Chromium (playwright-core), dist/firefox in Firefox ESR (puppeteer-core).
+// One browser at a time on a 2-core machine.
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],

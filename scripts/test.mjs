@@ -51,7 +51,7 @@ check('type check (tsc --noEmit)', 'npx', ['--no-install', 'tsc', '--noEmit']);
 check('lint (biome)', 'npx', ['--no-install', 'biome', 'lint', '.']);
 vitest('unit tests (vitest)', [], 'unit.json');
 if (existsSync('dist/chrome/manifest.json')) {
-  vitest('browser tests (Chromium)', ['--config', 'vitest.e2e.config.ts'], 'e2e.json');
+  vitest('browser tests (Chromium, Firefox ESR)', ['--config', 'vitest.e2e.config.ts'], 'e2e.json');
   check('web-ext lint dist/firefox (0 errors)', 'npx', ['--no-install', 'web-ext', 'lint', '--source-dir', 'dist/firefox']);
 } else {
   failed++;

@@ -156,21 +156,25 @@ export async function checkPageOnRequest(session: ExtensionSession, page: Page):
 }
 
 /** Risk attributes of our warning hosts for `postId` in one document, open shadow roots included. */
+/**
+ * Risk attributes of our warning hosts for one post, looking through open shadow roots. Runs inside the page
+ * (passed to `evaluate` by the Chromium and the Firefox harness), so it must not use anything from outside.
+ */
+export function warningRisksInDocument(postId: string): string[] {
+  const out: string[] = [];
+  const visit = (root: Document | ShadowRoot) => {
+    for (const host of Array.from(root.querySelectorAll('lokeraman-warning'))) {
+      if (host.getAttribute('data-lokeraman-post-id') === postId)
+        out.push(host.getAttribute('data-lokeraman-risk') ?? '');
+    }
+    for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+  return out;
+}
+
 export async function risksIn(target: Page | Frame, postId: string): Promise<string[]> {
-  return target
-    .evaluate((id) => {
-      const out: string[] = [];
-      const visit = (root: Document | ShadowRoot) => {
-        for (const host of Array.from(root.querySelectorAll('lokeraman-warning'))) {
-          if (host.getAttribute('data-lokeraman-post-id') === id)
-            out.push(host.getAttribute('data-lokeraman-risk') ?? '');
-        }
-        for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot);
-      };
-      visit(document);
-      return out;
-    }, postId)
-    .catch(() => [] as string[]);
+  return target.evaluate(warningRisksInDocument, postId).catch(() => [] as string[]);
 }
 
 /** The same across every frame of the page (same-origin and cross-origin). */
