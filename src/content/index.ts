@@ -1,7 +1,7 @@
 // Content script entry (manifest content_scripts, all frames of the supported sites). Wires the real
 // extension APIs into the controller; all logic lives in controller.ts / scanner.ts.
 import { getEngine, onRulesChanged } from './rules';
-import browser from '../shared/browser';
+import { browserUiLanguage, manifestVersion, onMessage, runtimeId, sendMessage } from '../shared/browser-native';
 import { loadSettingsLite, onSettingsChangedLite } from '../shared/settings-lite';
 import { adapters } from '../sites/index';
 import { mountWarning, openVerdictDialog } from '../ui/warning/lazy';
@@ -12,7 +12,8 @@ const log: (...args: unknown[]) => void = import.meta.env.DEV ? (...args) => con
 
 function alive(): boolean {
   try {
-    return typeof browser.runtime?.id === 'string' && browser.runtime.id !== '';
+    const id = runtimeId();
+    return typeof id === 'string' && id !== '';
   } catch {
     return false;
   }
@@ -43,15 +44,11 @@ function boot(): void {
     onRulesChanged,
     mountWarning,
     openVerdictDialog,
-    send: (message) => browser.runtime.sendMessage(message),
-    onMessage(listener) {
-      const wrapped = (message: unknown) => listener(message);
-      browser.runtime.onMessage.addListener(wrapped);
-      return () => browser.runtime.onMessage.removeListener(wrapped);
-    },
+    send: sendMessage,
+    onMessage,
     alive,
-    browserUiLanguage: () => browser.i18n.getUILanguage(),
-    extensionVersion: browser.runtime.getManifest().version,
+    browserUiLanguage,
+    extensionVersion: manifestVersion(),
     win: window,
     isTopFrame,
     log,

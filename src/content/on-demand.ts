@@ -4,7 +4,7 @@
 // with the same scanner as supported sites, so warnings look and behave the same. Injecting it twice
 // is harmless: the second copy finds the first one's listener and leaves.
 import { getEngine } from './rules';
-import browser from '../shared/browser';
+import { browserUiLanguage, manifestVersion, onMessage, runtimeId } from '../shared/browser-native';
 import type { Settings } from '../shared/settings';
 import { thresholdsFor, uiLanguage } from '../shared/settings-core';
 import { loadSettingsLite as loadSettings } from '../shared/settings-lite';
@@ -27,7 +27,7 @@ interface OnDemandState {
 
 function alive(): boolean {
   try {
-    return typeof browser.runtime?.id === 'string';
+    return typeof runtimeId() === 'string';
   } catch {
     return false;
   }
@@ -35,7 +35,7 @@ function alive(): boolean {
 
 async function context() {
   const [settings, rules] = await Promise.all([loadSettings(), getEngine()]);
-  const lang = uiLanguage(settings, browser.i18n.getUILanguage());
+  const lang = uiLanguage(settings, browserUiLanguage());
   return { settings, rules, lang };
 }
 
@@ -55,7 +55,7 @@ function inputFor(
     lang,
     country: settings.country,
     rulesVersion,
-    extensionVersion: browser.runtime.getManifest().version,
+    extensionVersion: manifestVersion(),
   };
 }
 
@@ -163,7 +163,7 @@ function install(): void {
     },
   };
   holder[GLOBAL_KEY] = state;
-  browser.runtime.onMessage.addListener(state.listener);
+  onMessage(state.listener);
 }
 
 try {

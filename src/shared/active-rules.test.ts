@@ -3,13 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const storage = new Map<string, unknown>();
-vi.mock('./browser', () => ({
-  default: {
-    storage: {
-      local: { get: async (key: string) => (storage.has(key) ? { [key]: storage.get(key) } : {}) },
-      onChanged: { addListener: () => undefined, removeListener: () => undefined },
-    },
-  },
+vi.mock('./browser-native', () => ({
+  storageGet: async (_area: string, key: string) => storage.get(key),
+  onStorageChanged: () => () => undefined,
 }));
 
 const { bundledRules, getEngine, isUsableUpdate, STORED_RULES_KEY } = await import('./active-rules');

@@ -3,7 +3,7 @@
 // popup and background) so the content script's chunk does not carry the full bundle JSON.
 import { ENGINE_VERSION, type RuleBundle } from '../engine/bundle';
 import { createEngine } from '../engine/engine';
-import browser from './browser';
+import { onStorageChanged, storageGet } from './browser-native';
 import type { UpdateMeta } from './rule-update';
 import { compareVersions } from './versions';
 
@@ -54,7 +54,7 @@ export function rulesSource(loadFloor: () => RuleBundle): RulesSource {
     floor ??= loadFloor();
     let stored: unknown;
     try {
-      stored = (await browser.storage.local.get(STORED_RULES_KEY))[STORED_RULES_KEY];
+      stored = await storageGet('local', STORED_RULES_KEY);
     } catch {
       stored = undefined;
     }
@@ -79,8 +79,7 @@ export function rulesSource(loadFloor: () => RuleBundle): RulesSource {
         active = resolveActive();
         void active.then(callback);
       };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
+      return onStorageChanged(listener);
     },
   };
 }

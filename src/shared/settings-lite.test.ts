@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS, migrateSettings } from './settings';
 
-vi.mock('./browser', () => ({ default: {} }));
-const { readSettingsValue } = await import('./settings-lite');
+import { readSettingsValue } from './settings-lite';
 
 // Values near every boundary the schema checks, mixed with junk of every JSON type.
 const text = (max: number) =>

@@ -3,7 +3,7 @@
 // ships is a few hundred bytes instead of the zod runtime; settings-lite.test.ts holds the two
 // implementations to identical results on arbitrary input. Read-only: only the background writes
 // repaired settings back (ensureSettingsMigrated).
-import browser from './browser';
+import { browserUiLanguage, onStorageChanged, storageGet } from './browser-native';
 import type { AllowEntry, Settings, SettingsField } from './settings';
 import { COUNTRIES, defaultSettings, isRecord, LIMITS, migrations, type Raw, SETTINGS_VERSION } from './settings-core';
 
@@ -111,7 +111,7 @@ export function readSettingsValue(stored: unknown, browserLocale = 'id'): Settin
 
 function browserLocale(): string {
   try {
-    return browser.i18n.getUILanguage();
+    return browserUiLanguage();
   } catch {
     return 'en';
   }
@@ -120,7 +120,7 @@ function browserLocale(): string {
 export async function loadSettingsLite(): Promise<Settings> {
   let stored: unknown;
   try {
-    stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    stored = await storageGet('sync', SETTINGS_KEY);
   } catch {
     stored = undefined;
   }
@@ -142,6 +142,5 @@ export function onSettingsChangedLite(callback: (settings: Settings) => void): (
     }
     callback(next);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return onStorageChanged(listener);
 }

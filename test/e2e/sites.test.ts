@@ -4,7 +4,6 @@
 // adapter work show up without touching this file.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterById } from '../../src/sites/index';
 import {
