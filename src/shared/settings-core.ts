@@ -27,11 +27,11 @@ export const LIMITS = {
 
 export const DEFAULT_RULES_URL = 'https://lokeraman.github.io/rules/rules-update.json';
 
-export function defaultSettings(browserLocale = 'id'): Settings {
+export function defaultSettings(browserLocale = 'id', timeZone = localTimeZone()): Settings {
   return {
     version: SETTINGS_VERSION,
     language: 'auto',
-    country: countryFromLocale(browserLocale),
+    country: countryFromLocale(browserLocale, timeZone),
     sensitivity: 'normal',
     disabledSites: [],
     allowlist: [],
@@ -40,12 +40,38 @@ export function defaultSettings(browserLocale = 'id'): Settings {
   };
 }
 
-export function countryFromLocale(locale: string): Country {
+/** Time zones that name one of our countries; many job seekers run an English (en-US) browser at home. */
+const COUNTRY_BY_TIME_ZONE: Record<string, Country> = {
+  'Asia/Jakarta': 'ID',
+  'Asia/Pontianak': 'ID',
+  'Asia/Makassar': 'ID',
+  'Asia/Jayapura': 'ID',
+  'Asia/Manila': 'PH',
+  'Asia/Ho_Chi_Minh': 'VN',
+  'Asia/Saigon': 'VN',
+  'Asia/Bangkok': 'TH',
+  'Asia/Kuala_Lumpur': 'MY',
+  'Asia/Kuching': 'MY',
+};
+
+function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The user's country for reporting channels: the locale's region, else its language, else the time zone. The
+ * time zone comes last because someone already working abroad keeps their language but not their clock.
+ */
+export function countryFromLocale(locale: string, timeZone = ''): Country {
   const [lang, region] = locale.replace('_', '-').split('-');
   const byRegion = (region ?? '').toUpperCase();
   if ((COUNTRIES as readonly string[]).includes(byRegion) && byRegion !== 'OTHER') return byRegion as Country;
   const byLanguage: Record<string, Country> = { id: 'ID', in: 'ID', tl: 'PH', fil: 'PH', vi: 'VN', th: 'TH', ms: 'MY' };
-  return byLanguage[(lang ?? '').toLowerCase()] ?? 'OTHER';
+  return byLanguage[(lang ?? '').toLowerCase()] ?? COUNTRY_BY_TIME_ZONE[timeZone] ?? 'OTHER';
 }
 
 /** Sensitivity changes thresholds, never the rules: strict warns earlier, relaxed later. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countryFromLocale,
   DEFAULT_RULES_URL,
   defaultSettings,
   EXPORT_FORMAT,
@@ -250,5 +251,22 @@ describe('thresholds and language', () => {
     expect(uiLanguage({ language: 'en' }, 'id')).toBe('en');
     expect(uiLanguage({ language: 'auto' }, 'id-ID')).toBe('id');
     expect(uiLanguage({ language: 'auto' }, 'fr')).toBe('en');
+  });
+});
+
+describe('default country', () => {
+  it.each([
+    ['id-ID', 'UTC', 'ID'],
+    ['en-PH', 'UTC', 'PH'],
+    ['id', 'Asia/Manila', 'ID'], // an Indonesian abroad keeps Indonesian channels
+    ['vi', 'UTC', 'VN'],
+    ['en-US', 'Asia/Jakarta', 'ID'], // English browser at home: the clock tells
+    ['en-US', 'Asia/Makassar', 'ID'],
+    ['en-GB', 'Asia/Kuala_Lumpur', 'MY'],
+    ['en-US', 'America/New_York', 'OTHER'],
+    ['en-US', '', 'OTHER'],
+  ] as const)('%s in %s → %s', (locale, timeZone, country) => {
+    expect(countryFromLocale(locale, timeZone)).toBe(country);
+    expect(defaultSettings(locale, timeZone).country).toBe(country);
   });
 });
