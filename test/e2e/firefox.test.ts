@@ -42,6 +42,17 @@ async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: 
   }
 }
 
+/** The country in the stored settings, read from an extension page (null before the defaults exist). */
+const storedCountry = (extensionPage: Page) =>
+  extensionPage.evaluate(async () => {
+    const api = (
+      globalThis as unknown as {
+        browser: { storage: { sync: { get(key: string): Promise<{ settings?: { country?: string } }> } } };
+      }
+    ).browser;
+    return (await api.storage.sync.get('settings')).settings?.country ?? null;
+  });
+
 /** An element inside the lure's warning host (puppeteer's `>>>` pierces the open shadow root). */
 const inWarning = (page: Page, selector: string) =>
   page.waitForSelector(`lokeraman-warning[data-lokeraman-post-id="${LURE_ID}"] >>> ${selector}`, {
@@ -63,8 +74,19 @@ describe('extension in Firefox', () => {
     // This Firefox speaks en-US, so the add-on would default to the US, which has no verified channels yet:
     // the user picks Indonesia on the options page first.
     const options = await session.openExtensionPage(OPTIONS);
+    // The background writes default settings on install; a choice made before that write would be lost.
+    await poll(
+      () => storedCountry(options),
+      (country) => country !== null,
+      'the default settings',
+    );
     await options.waitForSelector('#country', { timeout: 10_000 });
     await options.select('#country', 'ID');
+    await poll(
+      () => storedCountry(options),
+      (country) => country === 'ID',
+      'country ID to be stored',
+    );
     await options.close();
     feed = await session.newPage();
     await serveDocuments(feed, [[FEED_URL, facebookFeedPage([LURE, MEDIUM, LEGIT])]]);
