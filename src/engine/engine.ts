@@ -16,7 +16,7 @@ import {
   type PhoneHit,
 } from './extract';
 import { countBits, decideLang, emptyCounts, stopWordTable } from './lang';
-import { bufToString, normalizeInto } from './normalize';
+import { bufToString, leetApplies, type NormBuffers, normalizeInto, type ScriptStats } from './normalize';
 import * as tokenize from './tokenize';
 import { hashString } from './tokenize';
 import type { AnalyzeContext, Evidence, Flag, Risk, RiskThresholds, Verdict } from './types';
@@ -32,6 +32,12 @@ const classOf = tokenize.classOf;
 if (SEP !== tokenize.SEP || SINGLE !== tokenize.SINGLE || MARK !== tokenize.MARK || HASH_SEED !== tokenize.HASH_SEED) {
   throw new Error('engine: token class constants out of sync with tokenize.ts');
 }
+
+/**
+ * Test hooks: `asciiScan: false` sends every post down the full path (normalizeInto + scanWords);
+ * `asciiAccepted` counts the posts the fused ASCII scan handled.
+ */
+export const ENGINE_TESTING = { asciiScan: true, asciiAccepted: 0 };
 
 /** Only this many chars of a post are analysed; the verdict says `truncated` when more was cut. */
 export const MAX_CHARS = 20_000;
@@ -130,6 +136,14 @@ const [CL_NYA, CL_LAH, CL_PUN, CL_KAH] = CLITICS.map(
 );
 /** Stop-word hits per language bitmask value, folded into LangCounts after the scan. */
 const LANG_HIST = new Int32Array(32);
+
+// Scratch and tables of the fused ASCII scan (asciiScan in createEngine).
+let ABUF = new Uint16Array(4096);
+/** ASCII → lower-case ASCII. */
+const A_LOWER = new Uint16Array(128);
+for (let c = 0; c < 128; c++) A_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+const ASCII_STATS: ScriptStats = { thai: 0, cjk: 0, kana: 0, hangul: 0, viet: 0, digits: 0 };
+const NO_MAP = new Int32Array(0);
 
 function thresholdsRisk(score: number, t: RiskThresholds): Risk {
   if (score >= t.high) return 'high';
@@ -477,132 +491,23 @@ export function createEngine(bundle: RuleBundle): Engine {
       text = text.slice(0, cut);
       truncated = true;
     }
-    const norm = normalizeInto(text);
+    // Plain ASCII posts with no evasion trick (most posts) are lower-cased, split and looked up in one fused pass
+    // straight from the string; anything that normalisation would change sends the post down the full path.
+    let norm: NormBuffers;
+    let nTok = ENGINE_TESTING.asciiScan ? asciiScan(text) : -1;
+    if (nTok >= 0) {
+      norm = asciiNorm(text.length);
+      ENGINE_TESTING.asciiAccepted++;
+    } else {
+      norm = normalizeInto(text);
+      nTok = scanWords(norm.buf, norm.len);
+    }
     const { buf, len } = norm;
     const nStarts = norm.starts;
     const nEnds = norm.ends;
-
-    // ----- pass: words → hash lookups -----
-    if (TOK_S.length < len + 1) {
-      TOK_S = grownI32(TOK_S, len + 1);
-      TOK_E = grownI32(TOK_E, len + 1);
-    }
-    LANG_HIST.fill(0);
-    const tokS = TOK_S;
-    const tokE = TOK_E;
-    let nTok = 0;
-    let nHit = 0;
-    let punct = PUNCT;
-    let nPunct = 0;
-    let digitToks = DIGIT_TOKS;
-    let nDigitTok = 0;
-    const eMask = exact.mask;
-    const eSlots = exact.slots;
-    const langHist = LANG_HIST;
-    const pMask = prefixMask;
-    let i = 0;
-    while (i < len) {
-      const c0 = buf[i];
-      const k0 = c0 < 128 ? ((c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) ? 1 : 0) : classOf(c0);
-      if (k0 === SEP || k0 === MARK) {
-        // '.', '@' and '+' are where links, e-mail and phone numbers can be; remember them for the extractors.
-        if (c0 === 46 || c0 === 64 || c0 === 43) {
-          if (nPunct >= punct.length) {
-            PUNCT = grownI32(PUNCT, nPunct + 1);
-            punct = PUNCT;
-          }
-          punct[nPunct++] = i;
-        }
-        i++;
-        continue;
-      }
-      const s = i;
-      let hasDigit = false;
-      let h = HASH_SEED;
-      // hashes of the word without its last 1, 2, 3 chars (the stem when a clitic is stripped)
-      let h1 = 0;
-      let h2 = 0;
-      let h3 = 0;
-      if (k0 === SINGLE) {
-        h = Math.imul(h ^ c0, 0x01000193);
-        i++;
-        while (i < len && buf[i] >= 128 && classOf(buf[i]) === MARK) {
-          h = Math.imul(h ^ buf[i], 0x01000193);
-          i++;
-        }
-      } else {
-        for (;;) {
-          const c = buf[i];
-          if (c < 128) {
-            if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
-            if (c < 58) hasDigit = true;
-          } else {
-            const k = classOf(c);
-            if (k === SEP || k === SINGLE) break;
-          }
-          h3 = h2;
-          h2 = h1;
-          h1 = h;
-          h = Math.imul(h ^ c, 0x01000193);
-          i++;
-          const L = i - s;
-          if (pMask !== 0 && L < 31 && (pMask >>> L) & 1) {
-            const pe = prefix.lookup(h, buf, s, L);
-            if (pe >= 0) {
-              for (const sym of prefix.entries[pe].syms) nHit = pushHit(nHit, nTok, sym, 0);
-            }
-          }
-          if (i >= len) break;
-        }
-      }
-      const tl = i - s;
-      tokS[nTok] = s;
-      tokE[nTok] = i;
-      if (hasDigit) {
-        if (nDigitTok >= digitToks.length) {
-          DIGIT_TOKS = grownI32(DIGIT_TOKS, nDigitTok + 1);
-          digitToks = DIGIT_TOKS;
-        }
-        digitToks[nDigitTok++] = nTok;
-      }
-      // inline exact lookup
-      let slot = h & eMask;
-      let found = -1;
-      for (;;) {
-        const v = eSlots[slot * 2 + 1];
-        if (v === 0) break;
-        if (eSlots[slot * 2] === h) {
-          // verify against the packed word pool (no object or string loads)
-          if (poolLen[v - 1] === tl) {
-            const off = poolOff[v - 1];
-            let k = 0;
-            while (k < tl && pool[off + k] === buf[s + k]) k++;
-            if (k === tl) {
-              found = v - 1;
-              break;
-            }
-          }
-        }
-        slot = (slot + 1) & eMask;
-      }
-      if (found >= 0) {
-        langHist[entryLang[found]]++;
-        const se = symEnd[found];
-        for (let q = symStart[found]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms[q], 0);
-      }
-      if (tl >= 6 && k0 !== SINGLE) {
-        // enclitic (-nya, -lah, -pun, -kah): look the stem up too
-        const tail = (buf[i - 3] << 16) | (buf[i - 2] << 8) | buf[i - 1];
-        if (tail === CL_NYA || tail === CL_LAH || tail === CL_PUN || tail === CL_KAH) {
-          const st = exact.lookup(h3, buf, s, tl - 3);
-          if (st >= 0) {
-            const se = symEnd[st];
-            for (let q = symStart[st]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms[q], 1);
-          }
-        }
-      }
-      nTok++;
-    }
+    const nHit = scanNHit;
+    const nPunct = scanNPunct;
+    const nDigitTok = scanNDigitTok;
 
     // ----- terms from word hits -----
     gen++;
@@ -733,6 +638,336 @@ export function createEngine(bundle: RuleBundle): Engine {
     const verdict: Verdict = { risk, score, lang, flags, isJobOffer };
     if (truncated) verdict.truncated = true;
     return verdict;
+  }
+
+  // ----- word scans: both fill TOK_S/TOK_E, the hit arrays, PUNCT, DIGIT_TOKS and LANG_HIST -----
+  let scanNHit = 0;
+  let scanNPunct = 0;
+  let scanNDigitTok = 0;
+  let scanDigits = 0;
+
+  /** Enclitic (-nya, -lah, -pun, -kah) on the token buf[s, e) (≥ 6 chars): looks the stem up too. */
+  function probeClitic(buf: Uint16Array, s: number, e: number, nTok: number, nHit0: number): number {
+    let nHit = nHit0;
+    const tail = (buf[e - 3] << 16) | (buf[e - 2] << 8) | buf[e - 1];
+    if (tail === CL_NYA || tail === CL_LAH || tail === CL_PUN || tail === CL_KAH) {
+      let hs = HASH_SEED;
+      for (let k = s; k < e - 3; k++) hs = Math.imul(hs ^ buf[k], 0x01000193);
+      const st = exact.lookup(hs, buf, s, e - s - 3);
+      if (st >= 0) {
+        const se = symEnd[st];
+        for (let q = symStart[st]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms[q], 1);
+      }
+    }
+    return nHit;
+  }
+
+  /** `word*` prefixes of the token being scanned, probed at their lengths only. */
+  function probePrefix(buf: Uint16Array, s: number, L: number, h: number, nTok: number, nHit0: number): number {
+    let nHit = nHit0;
+    const pe = prefix.lookup(h, buf, s, L);
+    if (pe >= 0) {
+      for (const sym of prefix.entries[pe].syms) nHit = pushHit(nHit, nTok, sym, 0);
+    }
+    return nHit;
+  }
+
+  /** Word scan over normalised text; returns the token count (hit, punctuation, digit-token counts in scan*). */
+  function scanWords(buf: Uint16Array, len: number): number {
+    if (TOK_S.length < len + 1) {
+      TOK_S = grownI32(TOK_S, len + 1);
+      TOK_E = grownI32(TOK_E, len + 1);
+    }
+    LANG_HIST.fill(0);
+    const tokS = TOK_S;
+    const tokE = TOK_E;
+    let nTok = 0;
+    let nHit = 0;
+    let punct = PUNCT;
+    let nPunct = 0;
+    let digitToks = DIGIT_TOKS;
+    let nDigitTok = 0;
+    const pMask = prefixMask;
+    const langHist = LANG_HIST;
+    const eSlots = exact.slots;
+    const eMask = exact.mask;
+    const poolLen_ = poolLen;
+    const poolOff_ = poolOff;
+    const pool_ = pool;
+    const entryLang_ = entryLang;
+    const symStart_ = symStart;
+    const symEnd_ = symEnd;
+    const flatSyms_ = flatSyms;
+    let i = 0;
+    while (i < len) {
+      const c0 = buf[i];
+      const k0 = c0 < 128 ? ((c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) ? 1 : 0) : classOf(c0);
+      if (k0 === SEP || k0 === MARK) {
+        // '.', '@' and '+' are where links, e-mail and phone numbers can be; remember them for the extractors.
+        if (c0 === 46 || c0 === 64 || c0 === 43) {
+          if (nPunct >= punct.length) {
+            PUNCT = grownI32(PUNCT, nPunct + 1);
+            punct = PUNCT;
+          }
+          punct[nPunct++] = i;
+        }
+        i++;
+        continue;
+      }
+      const s = i;
+      let hasDigit = false;
+      let h = HASH_SEED;
+      if (k0 === SINGLE) {
+        h = Math.imul(h ^ c0, 0x01000193);
+        i++;
+        while (i < len && buf[i] >= 128 && classOf(buf[i]) === MARK) {
+          h = Math.imul(h ^ buf[i], 0x01000193);
+          i++;
+        }
+      } else {
+        for (;;) {
+          const c = buf[i];
+          if (c < 128) {
+            if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+            if (c < 58) hasDigit = true;
+          } else {
+            const k = classOf(c);
+            if (k === SEP || k === SINGLE) break;
+          }
+          h = Math.imul(h ^ c, 0x01000193);
+          i++;
+          const L = i - s;
+          if (pMask !== 0 && L < 31 && (pMask >>> L) & 1) nHit = probePrefix(buf, s, L, h, nTok, nHit);
+          if (i >= len) break;
+        }
+      }
+      tokS[nTok] = s;
+      tokE[nTok] = i;
+      if (hasDigit) {
+        if (nDigitTok >= digitToks.length) {
+          DIGIT_TOKS = grownI32(DIGIT_TOKS, nDigitTok + 1);
+          digitToks = DIGIT_TOKS;
+        }
+        digitToks[nDigitTok++] = nTok;
+      }
+      // exact lookup, inlined
+      const tl = i - s;
+      let slot = h & eMask;
+      for (;;) {
+        const v = eSlots[slot * 2 + 1];
+        if (v === 0) break;
+        if (eSlots[slot * 2] === h && poolLen_[v - 1] === tl) {
+          // verify against the packed word pool (no object or string loads)
+          const off = poolOff_[v - 1];
+          let k = 0;
+          while (k < tl && pool_[off + k] === buf[s + k]) k++;
+          if (k === tl) {
+            const found = v - 1;
+            langHist[entryLang_[found]]++;
+            const se = symEnd_[found];
+            for (let q = symStart_[found]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms_[q], 0);
+            break;
+          }
+        }
+        slot = (slot + 1) & eMask;
+      }
+      if (tl >= 6 && k0 !== SINGLE) nHit = probeClitic(buf, s, i, nTok, nHit);
+      nTok++;
+    }
+    scanNHit = nHit;
+    scanNPunct = nPunct;
+    scanNDigitTok = nDigitTok;
+    return nTok;
+  }
+
+  /**
+   * Fused pass for plain ASCII text: lower-cases into a scratch buffer, splits words, hashes and probes them like
+   * scanWords, while checking every condition under which normalizeInto would output anything but the
+   * lower-cased text: a char ≥ 128 (which also covers keycaps), a run of ≥ 3 same letters (not w), three
+   * one-letter words separated only by spacer chars (pass B joins spaced-out letters only in such a chain: every
+   * unit a one-char word, ≥ 3 of them letters), or a letter/digit/@/$ run that leetspeak decoding would rewrite
+   * (leetApplies, asked only for runs where a letter touches a digit, @ or $). Returns the token count, or -1 as
+   * soon as one holds: the caller then takes the full path. Accepted posts are exactly those normalizeInto
+   * reports as `identity`, less a few conservative misses (a chain of one-letter words that pass B leaves alone).
+   */
+  function asciiScan(src: string): number {
+    const n = src.length;
+    if (ABUF.length < n) {
+      let c = ABUF.length;
+      while (c < n) c *= 2;
+      ABUF = new Uint16Array(c);
+    }
+    if (TOK_S.length < n + 1) {
+      TOK_S = grownI32(TOK_S, n + 1);
+      TOK_E = grownI32(TOK_E, n + 1);
+    }
+    LANG_HIST.fill(0);
+    const buf = ABUF;
+    const lower = A_LOWER;
+    const langHist = LANG_HIST;
+    const eSlots = exact.slots;
+    const eMask = exact.mask;
+    const poolLen_ = poolLen;
+    const poolOff_ = poolOff;
+    const pool_ = pool;
+    const entryLang_ = entryLang;
+    const symStart_ = symStart;
+    const symEnd_ = symEnd;
+    const flatSyms_ = flatSyms;
+    const tokS = TOK_S;
+    const tokE = TOK_E;
+    let nTok = 0;
+    let nHit = 0;
+    let punct = PUNCT;
+    let nPunct = 0;
+    let digitToks = DIGIT_TOKS;
+    let nDigitTok = 0;
+    let digits = 0;
+    const pMask = prefixMask;
+    // Trackers: letter runs; class of the previous char (1 letter, 2 digit, 3 @ $, 0 other, as in normalize.ts);
+    // one-letter words in the current chain of one-char words; the current letter/digit/@/$ run and whether a
+    // letter touches a digit, @ or $ in it (a leetspeak candidate).
+    let runCh = 0;
+    let runLen = 0;
+    let prevRun = 0;
+    let chainLetters = 0;
+    let runStart = 0;
+    let leet = false;
+    let i = 0;
+    while (i < n) {
+      const c0 = src.charCodeAt(i);
+      if (c0 >= 128) return -1;
+      let m = lower[c0];
+      buf[i] = m;
+      if (!((m >= 97 && m <= 122) || (m >= 48 && m <= 57))) {
+        if (m === 64 || m === 36) {
+          // '@' / '$' continue a leetspeak run ("@dmin", "$4l4ry")
+          if (prevRun === 0) runStart = i;
+          else if (prevRun === 1) leet = true;
+          prevRun = 3;
+          if (m === 64) {
+            if (nPunct >= punct.length) {
+              PUNCT = grownI32(PUNCT, nPunct + 1);
+              punct = PUNCT;
+            }
+            punct[nPunct++] = i;
+          }
+        } else {
+          if (prevRun !== 0) {
+            // a letter/digit/@/$ run ended
+            if (leet) {
+              if (leetApplies(buf, runStart, i)) return -1;
+              leet = false;
+            }
+            if (i - runStart !== 1) chainLetters = 0;
+            else if (buf[runStart] >= 97 && ++chainLetters >= 3) return -1;
+          }
+          if (m === 32 || m === 46 || m === 45 || m === 95 || m === 42 || m === 47 || m === 124) {
+            if (m === 46) {
+              if (nPunct >= punct.length) {
+                PUNCT = grownI32(PUNCT, nPunct + 1);
+                punct = PUNCT;
+              }
+              punct[nPunct++] = i;
+            }
+          } else {
+            chainLetters = 0;
+            if (m === 43) {
+              if (nPunct >= punct.length) {
+                PUNCT = grownI32(PUNCT, nPunct + 1);
+                punct = PUNCT;
+              }
+              punct[nPunct++] = i;
+            }
+          }
+          prevRun = 0;
+        }
+        runCh = 0;
+        i++;
+        continue;
+      }
+      // a word: [a-z0-9]+
+      const s = i;
+      if (prevRun === 0) runStart = i;
+      let hasDigit = false;
+      let h = HASH_SEED;
+      for (;;) {
+        if (m >= 97) {
+          if (prevRun >= 2) leet = true;
+          prevRun = 1;
+          if (m === runCh) {
+            if (++runLen >= 3) return -1;
+          } else if (m !== 119) {
+            runCh = m;
+            runLen = 1;
+          } else runCh = 0; // 'w' is exempt so "www." survives
+        } else {
+          if (prevRun === 1) leet = true;
+          prevRun = 2;
+          runCh = 0;
+          digits++;
+          hasDigit = true;
+        }
+        h = Math.imul(h ^ m, 0x01000193);
+        i++;
+        if (pMask !== 0) {
+          const L = i - s;
+          if (L < 31 && (pMask >>> L) & 1) nHit = probePrefix(buf, s, L, h, nTok, nHit);
+        }
+        if (i >= n) break;
+        const c = src.charCodeAt(i);
+        if (c >= 128) return -1;
+        m = lower[c];
+        if (!((m >= 97 && m <= 122) || (m >= 48 && m <= 57))) break;
+        buf[i] = m;
+      }
+      tokS[nTok] = s;
+      tokE[nTok] = i;
+      if (hasDigit) {
+        if (nDigitTok >= digitToks.length) {
+          DIGIT_TOKS = grownI32(DIGIT_TOKS, nDigitTok + 1);
+          digitToks = DIGIT_TOKS;
+        }
+        digitToks[nDigitTok++] = nTok;
+      }
+      // exact lookup, inlined (as in scanWords)
+      const tl = i - s;
+      let slot = h & eMask;
+      for (;;) {
+        const v = eSlots[slot * 2 + 1];
+        if (v === 0) break;
+        if (eSlots[slot * 2] === h && poolLen_[v - 1] === tl) {
+          const off = poolOff_[v - 1];
+          let k = 0;
+          while (k < tl && pool_[off + k] === buf[s + k]) k++;
+          if (k === tl) {
+            const found = v - 1;
+            langHist[entryLang_[found]]++;
+            const se = symEnd_[found];
+            for (let q = symStart_[found]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms_[q], 0);
+            break;
+          }
+        }
+        slot = (slot + 1) & eMask;
+      }
+      if (tl >= 6) nHit = probeClitic(buf, s, i, nTok, nHit);
+      nTok++;
+    }
+    if (prevRun !== 0) {
+      if (leet && leetApplies(buf, runStart, n)) return -1;
+      if (n - runStart === 1 && buf[runStart] >= 97 && chainLetters >= 2) return -1;
+    }
+    scanNHit = nHit;
+    scanNPunct = nPunct;
+    scanNDigitTok = nDigitTok;
+    scanDigits = digits;
+    return nTok;
+  }
+
+  /** NormBuffers for a post asciiScan accepted: its normalised text is its lower-casing, offsets 1:1. */
+  function asciiNorm(n: number): NormBuffers {
+    ASCII_STATS.digits = scanDigits;
+    return { identity: true, mapIdentity: true, buf: ABUF, starts: NO_MAP, ends: NO_MAP, len: n, stats: ASCII_STATS };
   }
 
   function pushHit(n: number, tok: number, sym: number, clitic: number): number {

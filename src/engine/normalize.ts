@@ -678,6 +678,23 @@ function isVowel(c: number): boolean {
  * "covid19", "mp3", "2nd", "rp15.000" and plain numbers keep their digits.
  */
 function decodeLeet(buf: Uint16Array, s: number, e: number): boolean {
+  if (!leetApplies(buf, s, e)) return false;
+  for (let k = s; k < e; k++) {
+    const ch = buf[k];
+    if (RUN[ch] === 1) continue;
+    let m = LEET[ch];
+    // "hote1", "emai1": a 1 after a vowel at the word end reads as l
+    if (ch === 49 && k > s && isVowel(buf[k - 1]) && (k + 1 === e || !isVowel(buf[k + 1]))) m = 108;
+    buf[k] = m;
+  }
+  return true;
+}
+
+/**
+ * Whether decodeLeet would rewrite the word buf[s, e) (ASCII letters, digits, @ $). Read-only: the engine's
+ * fused ASCII scan asks it to know that normalisation would leave a word as it is.
+ */
+export function leetApplies(buf: Uint16Array, s: number, e: number): boolean {
   if (e - s < 3) return false;
   let letters = 0;
   let leet = 0;
@@ -716,16 +733,7 @@ function decodeLeet(buf: Uint16Array, s: number, e: number): boolean {
     const last = buf[e - 1];
     if (!(RUN[last] === 2 && e - s >= 5 && leet === 1 && RUN[buf[e - 2]] === 1 && RUN[buf[s]] === 1)) return false;
   }
-  if (RUN[buf[s]] === 2) return false; // starts with a digit: "4g", "3d", "1st"
-  for (let k = s; k < e; k++) {
-    const ch = buf[k];
-    if (RUN[ch] === 1) continue;
-    let m = LEET[ch];
-    // "hote1", "emai1": a 1 after a vowel at the word end reads as l
-    if (ch === 49 && k > s && isVowel(buf[k - 1]) && (k + 1 === e || !isVowel(buf[k + 1]))) m = 108;
-    buf[k] = m;
-  }
-  return true;
+  return RUN[buf[s]] !== 2; // starts with a digit: "4g", "3d", "1st"
 }
 
 // ---------------------------------------------------------------------------------------------------------
