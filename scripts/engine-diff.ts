@@ -5,129 +5,17 @@
 // The compare run analyses the inputs twice, in order and then shuffled, so state leaking from one post into the
 // next (scratch buffers, lazily computed facts) shows up as a difference too.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type RuleBundle } from '../src/engine/index';
 import { normalize } from '../src/engine/normalize';
 import type { AnalyzeContext } from '../src/engine/types';
+import { loadBenchPosts } from './bench-posts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.LOKERAMAN_SHARED ?? resolve(ROOT, '../shared');
 const CORPUS = join(SHARED, 'corpus');
-
-// ---------------------------------------------------------------------------------------------------------
-// Corpus loader: a copy of loadPosts() in scripts/bench.ts (same posts, same order).
-function parseCsv(src: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  const n = src.length;
-  let inQuotes = false;
-  while (i < n) {
-    const c = src[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      const q = src.indexOf('"', i);
-      const stop = q < 0 ? n : q;
-      field += src.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (c === '"') {
-      inQuotes = true;
-      i++;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (c === '\n' || c === '\r') {
-      row.push(field);
-      field = '';
-      rows.push(row);
-      row = [];
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      i++;
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function csvObjects(path: string): Record<string, string>[] {
-  const rows = parseCsv(readFileSync(path, 'utf8'));
-  const head = rows[0] ?? [];
-  return rows.slice(1).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
-}
-
-function loadPosts(): string[] {
-  const posts: string[] = [];
-  const add = (texts: string[]) => {
-    posts.push(...texts.map((t) => t.trim()).filter((t) => t.length > 0));
-  };
-  const tryLoad = (name: string, f: () => string[]) => {
-    try {
-      add(f());
-    } catch (e) {
-      console.log(`  (skipped ${name}: ${(e as Error).message})`);
-    }
-  };
-  tryLoad('id-jobs-lokerid-2025', () =>
-    csvObjects(join(CORPUS, 'id-jobs-lokerid-2025/job_postings_processed.csv')).map(
-      (r) => `${r.Title}\n${r.Company}\n${r.Location}\n${r.Description}`,
-    ),
-  );
-  tryLoad('id-jobs-jobstreet-fpp-2025', () =>
-    readFileSync(join(CORPUS, 'id-jobs-jobstreet-fpp-2025/jobs.jsonl'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => {
-        const o = JSON.parse(l) as Record<string, string>;
-        return `${o.job_title}\n${o.company_name}\n${o.salary}\n${o.job_description}`;
-      }),
-  );
-  tryLoad('id-jobs-jobindo-bandung-2018', () =>
-    (
-      JSON.parse(readFileSync(join(CORPUS, 'id-jobs-jobindo-bandung-2018/result.json'), 'utf8')) as Record<
-        string,
-        unknown
-      >[]
-    ).map((o) =>
-      [o.judul, o.perusahaan, ...((o.persyaratan as string[]) ?? []), ...((o.deskripsi as string[]) ?? [])].join('\n'),
-    ),
-  );
-  tryLoad('id-scam-forum-posts', () =>
-    csvObjects(join(CORPUS, 'id-scam-forum-posts/clean_datatext.csv')).map((r) => r.clean_text),
-  );
-  tryLoad('id-news-detik-2026', () => {
-    const dir = join(CORPUS, 'id-news-detik-2026');
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.csv'))
-      .flatMap((f) => csvObjects(join(dir, f)).map((r) => `${r.judul}\n${r.isi}`));
-  });
-  tryLoad('en-emscad-fraudulent', () =>
-    csvObjects(join(CORPUS, 'en-emscad-fraudulent/fake_jobs.csv')).map((r) =>
-      [r.title, r.company_profile, r.description, r.requirements, r.benefits].join('\n'),
-    ),
-  );
-  return posts;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Seeded hostile inputs.
@@ -452,7 +340,7 @@ function main(): void {
     console.error('usage: tsx scripts/engine-diff.ts --record FILE | --compare FILE');
     process.exit(2);
   }
-  const posts = loadPosts();
+  const { posts } = loadBenchPosts(CORPUS);
   const hostile = generate(posts, 4000);
   const inputs = [...posts, ...hostile];
   const bundle = JSON.parse(readFileSync(join(ROOT, 'src/generated/rules.bundle.json'), 'utf8')) as RuleBundle;
