@@ -16,7 +16,7 @@ import {
   type PhoneHit,
 } from './extract';
 import { countBits, decideLang, emptyCounts, stopWordTable } from './lang';
-import { bufToString, leetApplies, type NormBuffers, normalizeInto, type ScriptStats } from './normalize';
+import { bufToString, leetApplies, mapCodePoint, type NormBuffers, normalizeInto, type ScriptStats } from './normalize';
 import * as tokenize from './tokenize';
 import { hashString } from './tokenize';
 import type { AnalyzeContext, Evidence, Flag, Risk, RiskThresholds, Verdict } from './types';
@@ -35,7 +35,7 @@ if (SEP !== tokenize.SEP || SINGLE !== tokenize.SINGLE || MARK !== tokenize.MARK
 
 /**
  * Test hooks: `asciiScan: false` sends every post down the full path (normalizeInto + scanWords);
- * `asciiAccepted` counts the posts the fused ASCII scan handled.
+ * `asciiAccepted` counts the posts the fused scan handled.
  */
 export const ENGINE_TESTING = { asciiScan: true, asciiAccepted: 0 };
 
@@ -137,11 +137,59 @@ const [CL_NYA, CL_LAH, CL_PUN, CL_KAH] = CLITICS.map(
 /** Stop-word hits per language bitmask value, folded into LangCounts after the scan. */
 const LANG_HIST = new Int32Array(32);
 
-// Scratch and tables of the fused ASCII scan (asciiScan in createEngine).
+// Scratch and tables of the fused scan (asciiScan in createEngine).
 let ABUF = new Uint16Array(4096);
 /** ASCII → lower-case ASCII. */
 const A_LOWER = new Uint16Array(128);
 for (let c = 0; c < 128; c++) A_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+/** Per BMP code unit ≥ 128: its normalised char + 1 when normalizeInto maps it to exactly one char that asciiScan
+ * can handle (ASCII, or a separator), -1 when not, 0 not yet computed. */
+const ONE_TO_ONE = new Int32Array(0x10000);
+
+/**
+ * The single char normalizeInto writes for the non-ASCII code unit c when that is all it does (1:1, offsets
+ * kept), else -1: surrogates (emoji, astral letters), the keycap mark, dropped chars (zero-width, combining
+ * marks), expansions (ß, …, ½), Thai / CJK / kana / Hangul (counted as scripts and split per char), and chars
+ * whose replacement is a non-ASCII letter, digit or mark.
+ */
+function mapOneToOne(c: number): number {
+  const v = ONE_TO_ONE[c];
+  if (v !== 0) return v > 0 ? v - 1 : -1;
+  let m = -1;
+  if (
+    !(c >= 0xd800 && c <= 0xdfff) &&
+    c !== 0x20e3 &&
+    !(c >= 0x0e00 && c <= 0x0e7f) &&
+    !(c >= 0x4e00 && c <= 0x9fff) &&
+    !(c >= 0x3400 && c <= 0x4dbf) &&
+    !(c >= 0x3040 && c <= 0x30ff) &&
+    !(c >= 0xac00 && c <= 0xd7af)
+  ) {
+    const r = mapCodePoint(c);
+    if (r.length === 1) {
+      const k = r.charCodeAt(0);
+      if (k < 128 || classOf(k) === SEP) m = k;
+    }
+  }
+  ONE_TO_ONE[c] = m < 0 ? -1 : m + 1;
+  return m;
+}
+
+/** normalize.ts's Vietnamese-letter test (ScriptStats.viet). */
+function isVietLetter(cp: number): boolean {
+  return (
+    (cp >= 0x1ea0 && cp <= 0x1ef9) ||
+    cp === 0x1b0 ||
+    cp === 0x1af ||
+    cp === 0x1a1 ||
+    cp === 0x1a0 ||
+    cp === 0x111 ||
+    cp === 0x110 ||
+    cp === 0x103 ||
+    cp === 0x102
+  );
+}
+
 const ASCII_STATS: ScriptStats = { thai: 0, cjk: 0, kana: 0, hangul: 0, viet: 0, digits: 0 };
 const NO_MAP = new Int32Array(0);
 
@@ -491,8 +539,9 @@ export function createEngine(bundle: RuleBundle): Engine {
       text = text.slice(0, cut);
       truncated = true;
     }
-    // Plain ASCII posts with no evasion trick (most posts) are lower-cased, split and looked up in one fused pass
-    // straight from the string; anything that normalisation would change sends the post down the full path.
+    // Posts normalisation maps char for char (most posts: plain ASCII, or with accents, quotes, dashes …) are
+    // lower-cased, split and looked up in one fused pass straight from the string; anything else (a trick, an
+    // emoji, a dropped or expanded char) sends the post down the full path.
     let norm: NormBuffers;
     let nTok = ENGINE_TESTING.asciiScan ? asciiScan(text) : -1;
     if (nTok >= 0) {
@@ -645,6 +694,9 @@ export function createEngine(bundle: RuleBundle): Engine {
   let scanNPunct = 0;
   let scanNDigitTok = 0;
   let scanDigits = 0;
+  /** asciiScan met a non-ASCII char (mapped 1:1): the normalised text is then not the native lower-casing. */
+  let scanMapped = false;
+  let scanViet = 0;
 
   /** Enclitic (-nya, -lah, -pun, -kah) on the token buf[s, e) (≥ 6 chars): looks the stem up too. */
   function probeClitic(buf: Uint16Array, s: number, e: number, nTok: number, nHit0: number): number {
@@ -781,14 +833,15 @@ export function createEngine(bundle: RuleBundle): Engine {
   }
 
   /**
-   * Fused pass for plain ASCII text: lower-cases into a scratch buffer, splits words, hashes and probes them like
-   * scanWords, while checking every condition under which normalizeInto would output anything but the
-   * lower-cased text: a char ≥ 128 (which also covers keycaps), a run of ≥ 3 same letters (not w), three
+   * Fused pass for text normalisation maps char for char: lower-cases (non-ASCII chars through mapOneToOne) into
+   * a scratch buffer, splits words, hashes and probes them like scanWords, while checking every condition under
+   * which normalizeInto would do more: a char mapOneToOne refuses (which also covers keycaps, emoji, dropped and
+   * expanded chars), a run of ≥ 3 same letters (not w), three
    * one-letter words separated only by spacer chars (pass B joins spaced-out letters only in such a chain: every
    * unit a one-char word, ≥ 3 of them letters), or a letter/digit/@/$ run that leetspeak decoding would rewrite
    * (leetApplies, asked only for runs where a letter touches a digit, @ or $). Returns the token count, or -1 as
-   * soon as one holds: the caller then takes the full path. Accepted posts are exactly those normalizeInto
-   * reports as `identity`, less a few conservative misses (a chain of one-letter words that pass B leaves alone).
+   * soon as one holds: the caller then takes the full path. For accepted posts normalizeInto would output
+   * exactly the scratch buffer with offsets 1:1 (`identity` when no char was ≥ 128).
    */
   function asciiScan(src: string): number {
     const n = src.length;
@@ -833,11 +886,19 @@ export function createEngine(bundle: RuleBundle): Engine {
     let chainLetters = 0;
     let runStart = 0;
     let leet = false;
+    let mapped = false;
+    let viet = 0;
     let i = 0;
     while (i < n) {
       const c0 = src.charCodeAt(i);
-      if (c0 >= 128) return -1;
-      let m = lower[c0];
+      let m: number;
+      if (c0 < 128) m = lower[c0];
+      else {
+        m = mapOneToOne(c0);
+        if (m < 0) return -1;
+        mapped = true;
+        if (isVietLetter(c0)) viet++;
+      }
       buf[i] = m;
       if (!((m >= 97 && m <= 122) || (m >= 48 && m <= 57))) {
         if (m === 64 || m === 36) {
@@ -862,7 +923,7 @@ export function createEngine(bundle: RuleBundle): Engine {
             if (i - runStart !== 1) chainLetters = 0;
             else if (buf[runStart] >= 97 && ++chainLetters >= 3) return -1;
           }
-          if (m === 32 || m === 46 || m === 45 || m === 95 || m === 42 || m === 47 || m === 124) {
+          if (m === 32 || m === 46 || m === 45 || m === 95 || m === 42 || m === 47 || m === 124 || m === 0xb7) {
             if (m === 46) {
               if (nPunct >= punct.length) {
                 PUNCT = grownI32(PUNCT, nPunct + 1);
@@ -916,8 +977,13 @@ export function createEngine(bundle: RuleBundle): Engine {
         }
         if (i >= n) break;
         const c = src.charCodeAt(i);
-        if (c >= 128) return -1;
-        m = lower[c];
+        if (c < 128) m = lower[c];
+        else {
+          m = mapOneToOne(c);
+          if (m < 0) return -1;
+          mapped = true;
+          if (isVietLetter(c)) viet++;
+        }
         if (!((m >= 97 && m <= 122) || (m >= 48 && m <= 57))) break;
         buf[i] = m;
       }
@@ -961,13 +1027,24 @@ export function createEngine(bundle: RuleBundle): Engine {
     scanNPunct = nPunct;
     scanNDigitTok = nDigitTok;
     scanDigits = digits;
+    scanMapped = mapped;
+    scanViet = viet;
     return nTok;
   }
 
   /** NormBuffers for a post asciiScan accepted: its normalised text is its lower-casing, offsets 1:1. */
   function asciiNorm(n: number): NormBuffers {
     ASCII_STATS.digits = scanDigits;
-    return { identity: true, mapIdentity: true, buf: ABUF, starts: NO_MAP, ends: NO_MAP, len: n, stats: ASCII_STATS };
+    ASCII_STATS.viet = scanViet;
+    return {
+      identity: !scanMapped,
+      mapIdentity: true,
+      buf: ABUF,
+      starts: NO_MAP,
+      ends: NO_MAP,
+      len: n,
+      stats: ASCII_STATS,
+    };
   }
 
   function pushHit(n: number, tok: number, sym: number, clitic: number): number {

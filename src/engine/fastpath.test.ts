@@ -1,5 +1,6 @@
-// The fused ASCII scan (asciiScan in engine.ts) must give exactly the verdict of the full path (normalizeInto +
-// scanWords), and take over only posts whose normalised text is their lower-casing.
+// The fused scan (asciiScan in engine.ts) must give exactly the verdict of the full path (normalizeInto +
+// scanWords), and take over only posts normalisation maps char for char (plain ASCII, or non-ASCII chars that
+// become one ASCII char or separator each).
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINE_TESTING } from './engine';
@@ -54,8 +55,15 @@ describe('fused ASCII scan', () => {
 
   it('hands over every text normalisation changes, wherever the trick sits', () => {
     for (const t of [
-      'kerja di kamboja é', // non-ASCII as the last char
-      'é kerja di kamboja',
+      'kerja di kamboja 🔥', // emoji (a surrogate pair) as the last chars
+      '🔥 kerja di kamboja',
+      'kerja di kamboja​', // a dropped char at the very end
+      'kerja di kamboja…', // an expansion (… → ...)
+      'gaji ½ juta',
+      'Straße',
+      'kerja di กรุงเทพ',
+      'kerja 招聘',
+      'kerja di камбоджа', // Cyrillic that stays Cyrillic
       'kerja di k4mb0j4', // leetspeak as the last word
       'k4mb0j4 kerja',
       'kerja di kamboj4',
@@ -71,6 +79,32 @@ describe('fused ASCII scan', () => {
       'kerja 1\ufe0f\u20e3 kamboja',
       'kerja\u200bkamboja',
     ]) {
+      const r = both(t);
+      expect(r.accepted, t).toBe(false);
+      expect(r.fast, t).toBe(r.full);
+    }
+  });
+
+  it('takes chars normalisation maps one to one (accents, look-alikes, full-width, dashes, bullets)', () => {
+    for (const t of [
+      'kerja di kamboja é',
+      'é kerja di Kambojá',
+      'Kаmbоjа', // Cyrillic а о
+      'ＫＡＭＢＯＪＡ gaji １５jt',
+      'gaji “besar” – kerja’nya',
+      '• kerja kamboja',
+      'lương cao, việc nhẹ',
+      'Tuyển dụng nhân viên làm việc tại Campuchia, lương cao 1500 USD một tháng',
+      'kerja di kambojằ tằi ẳn', // Vietnamese letters decide the language
+      'đi làm',
+      'ｈｒｄ＠ｇｍａｉｌ.com',
+    ]) {
+      const r = both(t);
+      expect(r.accepted, t).toBe(true);
+      expect(r.fast, t).toBe(r.full);
+    }
+    // a 1:1 char can still complete a trick: then the full path takes over
+    for (const t of ['gajiíí', 'K·a·m·b', 'K4mb0jа', 'kerja ａ ｂ ｃ']) {
       const r = both(t);
       expect(r.accepted, t).toBe(false);
       expect(r.fast, t).toBe(r.full);
@@ -117,6 +151,17 @@ describe('fused ASCII scan', () => {
       'Rp 15.000.000',
       '15jt',
       'é',
+      'É',
+      'а',
+      '·',
+      '–',
+      '•',
+      'ư',
+      '４',
+      '＠',
+      '\u00a0',
+      'ß',
+      '…',
       '\u200b',
       '1\u20e3',
       '🇰🇭',
@@ -127,8 +172,9 @@ describe('fused ASCII scan', () => {
         const r = both(s);
         if (r.fast !== r.full) return false;
         if (r.accepted) {
+          // taken only when normalisation maps char k to char k
           const n = normalize(s);
-          return n.text === s.toLowerCase() && n.starts.every((x, k) => x === k);
+          return n.text.length === s.length && n.starts.every((x, k) => x === k) && n.ends.every((x, k) => x === k + 1);
         }
         return true;
       }),
