@@ -317,12 +317,14 @@ function main(): void {
   );
   console.log(`floor  : median ${us(fmed)}   p99 ${us(fp99)}   (NFKC + toLowerCase)`);
   const nSorted = Float64Array.from(normOnly).sort();
-  console.log(`  of which normalisation: median ${us(quantile(nSorted, 0.5))}   p99 ${us(quantile(nSorted, 0.99))}`);
+  console.log(
+    `full normaliser alone on every post (the engine uses it only for posts its fused scan cannot take): median ${us(quantile(nSorted, 0.5))}   p99 ${us(quantile(nSorted, 0.99))}`,
+  );
   console.log(
     `ratio  : median/median ${(emed / fmed).toFixed(2)}   p99/p99 ${(ep99 / fp99).toFixed(2)}   (target ≤ 3)`,
   );
   console.log(
-    `cpu time (mean per post over all posts): engine ${cpuEngine.toFixed(1)} µs, normalisation ${cpuNorm.toFixed(1)} µs, floor ${cpuFloor.toFixed(1)} µs → ratio ${(cpuEngine / cpuFloor).toFixed(2)}`,
+    `cpu time (mean per post over all posts): engine ${cpuEngine.toFixed(1)} µs, full normaliser ${cpuNorm.toFixed(1)} µs, floor ${cpuFloor.toFixed(1)} µs → ratio ${(cpuEngine / cpuFloor).toFixed(2)}`,
   );
   console.log('reference points (same posts, same timing; ratio to the floor, median/median and CPU):');
   for (const r of referenceRows) {
