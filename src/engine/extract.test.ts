@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAll, parseNumber } from './extract';
+import { extractAll, MAX_ITEMS_PER_KIND, parseNumber } from './extract';
 import { DAYS_PER_MONTH, DEFAULT_RATES, WEEKS_PER_MONTH } from './rates';
 
 function money(text: string) {
@@ -195,5 +195,22 @@ describe('links', () => {
   });
   it('does not take numbers or sentence ends for hosts', () => {
     expect(extractAll('Gaji 15.000.000. Kerja di kantor.Kami tunggu').links).toEqual([]);
+  });
+});
+
+describe('bounded work on crafted posts', () => {
+  it(`keeps the first ${MAX_ITEMS_PER_KIND} amounts, phone numbers and links of each kind`, () => {
+    const many = (unit: (i: number) => string) => Array.from({ length: 300 }, (_, i) => unit(i)).join(' ');
+    const got = extractAll(many((i) => `${1000 + i} USDT`)).money;
+    expect(got).toHaveLength(MAX_ITEMS_PER_KIND);
+    expect(got[0].evidence.text).toBe('1000 USDT');
+    expect(got[MAX_ITEMS_PER_KIND - 1].evidence.text).toBe(`${1000 + MAX_ITEMS_PER_KIND - 1} USDT`);
+    expect(extractAll(many((i) => `+855 12 345 ${String(100 + i)}`)).phones).toHaveLength(MAX_ITEMS_PER_KIND);
+    expect(extractAll(many((i) => `site${i}.com`)).links).toHaveLength(MAX_ITEMS_PER_KIND);
+  });
+
+  it('leaves ordinary posts whole', () => {
+    const post = Array.from({ length: 40 }, (_, i) => `Gaji Rp ${i + 1}.000.000 per bulan`).join('. ');
+    expect(extractAll(post).money).toHaveLength(40);
   });
 });
