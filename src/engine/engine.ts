@@ -836,9 +836,9 @@ export function createEngine(bundle: RuleBundle): Engine {
    * Fused pass for text normalisation maps char for char: lower-cases (non-ASCII chars through mapOneToOne) into
    * a scratch buffer, splits words, hashes and probes them like scanWords, while checking every condition under
    * which normalizeInto would do more: a char mapOneToOne refuses (which also covers keycaps, emoji, dropped and
-   * expanded chars), a run of ≥ 3 same letters (not w), three
-   * one-letter words separated only by spacer chars (pass B joins spaced-out letters only in such a chain: every
-   * unit a one-char word, ≥ 3 of them letters), or a letter/digit/@/$ run that leetspeak decoding would rewrite
+   * expanded chars), a run of ≥ 3 same letters (not w), three one-letter words separated only by spacer chars
+   * (pass B joins spaced-out letters only in such a chain: every unit a one-char word, ≥ 3 of them letters), or
+   * a letter/digit/@/$ run that leetspeak decoding would rewrite
    * (leetApplies, asked only for runs where a letter touches a digit, @ or $). Returns the token count, or -1 as
    * soon as one holds: the caller then takes the full path. For accepted posts normalizeInto would output
    * exactly the scratch buffer with offsets 1:1 (`identity` when no char was ≥ 128).
