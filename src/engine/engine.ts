@@ -698,6 +698,56 @@ export function createEngine(bundle: RuleBundle): Engine {
   let scanMapped = false;
   let scanViet = 0;
 
+  /** Remembers a '.', '@' or '+' at `at`: where links, e-mail addresses and phone numbers can be. */
+  function pushPunct(at: number): void {
+    if (scanNPunct >= PUNCT.length) PUNCT = grownI32(PUNCT, scanNPunct + 1);
+    PUNCT[scanNPunct++] = at;
+  }
+
+  /**
+   * Ends token number `nTok`, buf[s, e) with hash h: records its span (and, with digits, its index for the
+   * extractors), counts its stop-word languages and adds the exact-table hits. Returns the new hit count.
+   */
+  function endToken(
+    buf: Uint16Array,
+    s: number,
+    e: number,
+    h: number,
+    hasDigit: boolean,
+    nTok: number,
+    nHit0: number,
+  ): number {
+    let nHit = nHit0;
+    TOK_S[nTok] = s;
+    TOK_E[nTok] = e;
+    if (hasDigit) {
+      if (scanNDigitTok >= DIGIT_TOKS.length) DIGIT_TOKS = grownI32(DIGIT_TOKS, scanNDigitTok + 1);
+      DIGIT_TOKS[scanNDigitTok++] = nTok;
+    }
+    const tl = e - s;
+    const eSlots = exact.slots;
+    const eMask = exact.mask;
+    let slot = h & eMask;
+    for (;;) {
+      const v = eSlots[slot * 2 + 1];
+      if (v === 0) return nHit;
+      if (eSlots[slot * 2] === h && poolLen[v - 1] === tl) {
+        // verify against the packed word pool (no object or string loads)
+        const off = poolOff[v - 1];
+        let k = 0;
+        while (k < tl && pool[off + k] === buf[s + k]) k++;
+        if (k === tl) {
+          const found = v - 1;
+          LANG_HIST[entryLang[found]]++;
+          const se = symEnd[found];
+          for (let q = symStart[found]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms[q], 0);
+          return nHit;
+        }
+      }
+      slot = (slot + 1) & eMask;
+    }
+  }
+
   /** Enclitic (-nya, -lah, -pun, -kah) on the token buf[s, e) (≥ 6 chars): looks the stem up too. */
   function probeClitic(buf: Uint16Array, s: number, e: number, nTok: number, nHit0: number): number {
     let nHit = nHit0;
@@ -731,25 +781,11 @@ export function createEngine(bundle: RuleBundle): Engine {
       TOK_E = grownI32(TOK_E, len + 1);
     }
     LANG_HIST.fill(0);
-    const tokS = TOK_S;
-    const tokE = TOK_E;
     let nTok = 0;
     let nHit = 0;
-    let punct = PUNCT;
-    let nPunct = 0;
-    let digitToks = DIGIT_TOKS;
-    let nDigitTok = 0;
+    scanNPunct = 0;
+    scanNDigitTok = 0;
     const pMask = prefixMask;
-    const langHist = LANG_HIST;
-    const eSlots = exact.slots;
-    const eMask = exact.mask;
-    const poolLen_ = poolLen;
-    const poolOff_ = poolOff;
-    const pool_ = pool;
-    const entryLang_ = entryLang;
-    const symStart_ = symStart;
-    const symEnd_ = symEnd;
-    const flatSyms_ = flatSyms;
     let i = 0;
     while (i < len) {
       const c0 = buf[i];
@@ -757,11 +793,7 @@ export function createEngine(bundle: RuleBundle): Engine {
       if (k0 === SEP || k0 === MARK) {
         // '.', '@' and '+' are where links, e-mail and phone numbers can be; remember them for the extractors.
         if (c0 === 46 || c0 === 64 || c0 === 43) {
-          if (nPunct >= punct.length) {
-            PUNCT = grownI32(PUNCT, nPunct + 1);
-            punct = PUNCT;
-          }
-          punct[nPunct++] = i;
+          pushPunct(i);
         }
         i++;
         continue;
@@ -793,42 +825,11 @@ export function createEngine(bundle: RuleBundle): Engine {
           if (i >= len) break;
         }
       }
-      tokS[nTok] = s;
-      tokE[nTok] = i;
-      if (hasDigit) {
-        if (nDigitTok >= digitToks.length) {
-          DIGIT_TOKS = grownI32(DIGIT_TOKS, nDigitTok + 1);
-          digitToks = DIGIT_TOKS;
-        }
-        digitToks[nDigitTok++] = nTok;
-      }
-      // exact lookup, inlined
-      const tl = i - s;
-      let slot = h & eMask;
-      for (;;) {
-        const v = eSlots[slot * 2 + 1];
-        if (v === 0) break;
-        if (eSlots[slot * 2] === h && poolLen_[v - 1] === tl) {
-          // verify against the packed word pool (no object or string loads)
-          const off = poolOff_[v - 1];
-          let k = 0;
-          while (k < tl && pool_[off + k] === buf[s + k]) k++;
-          if (k === tl) {
-            const found = v - 1;
-            langHist[entryLang_[found]]++;
-            const se = symEnd_[found];
-            for (let q = symStart_[found]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms_[q], 0);
-            break;
-          }
-        }
-        slot = (slot + 1) & eMask;
-      }
-      if (tl >= 6 && k0 !== SINGLE) nHit = probeClitic(buf, s, i, nTok, nHit);
+      nHit = endToken(buf, s, i, h, hasDigit, nTok, nHit);
+      if (i - s >= 6 && k0 !== SINGLE) nHit = probeClitic(buf, s, i, nTok, nHit);
       nTok++;
     }
     scanNHit = nHit;
-    scanNPunct = nPunct;
-    scanNDigitTok = nDigitTok;
     return nTok;
   }
 
@@ -857,24 +858,10 @@ export function createEngine(bundle: RuleBundle): Engine {
     LANG_HIST.fill(0);
     const buf = ABUF;
     const lower = A_LOWER;
-    const langHist = LANG_HIST;
-    const eSlots = exact.slots;
-    const eMask = exact.mask;
-    const poolLen_ = poolLen;
-    const poolOff_ = poolOff;
-    const pool_ = pool;
-    const entryLang_ = entryLang;
-    const symStart_ = symStart;
-    const symEnd_ = symEnd;
-    const flatSyms_ = flatSyms;
-    const tokS = TOK_S;
-    const tokE = TOK_E;
     let nTok = 0;
     let nHit = 0;
-    let punct = PUNCT;
-    let nPunct = 0;
-    let digitToks = DIGIT_TOKS;
-    let nDigitTok = 0;
+    scanNPunct = 0;
+    scanNDigitTok = 0;
     let digits = 0;
     const pMask = prefixMask;
     // Trackers: letter runs; class of the previous char (1 letter, 2 digit, 3 @ $, 0 other, as in normalize.ts);
@@ -907,11 +894,7 @@ export function createEngine(bundle: RuleBundle): Engine {
           else if (prevRun === 1) leet = true;
           prevRun = 3;
           if (m === 64) {
-            if (nPunct >= punct.length) {
-              PUNCT = grownI32(PUNCT, nPunct + 1);
-              punct = PUNCT;
-            }
-            punct[nPunct++] = i;
+            pushPunct(i);
           }
         } else {
           if (prevRun !== 0) {
@@ -925,20 +908,12 @@ export function createEngine(bundle: RuleBundle): Engine {
           }
           if (m === 32 || m === 46 || m === 45 || m === 95 || m === 42 || m === 47 || m === 124 || m === 0xb7) {
             if (m === 46) {
-              if (nPunct >= punct.length) {
-                PUNCT = grownI32(PUNCT, nPunct + 1);
-                punct = PUNCT;
-              }
-              punct[nPunct++] = i;
+              pushPunct(i);
             }
           } else {
             chainLetters = 0;
             if (m === 43) {
-              if (nPunct >= punct.length) {
-                PUNCT = grownI32(PUNCT, nPunct + 1);
-                punct = PUNCT;
-              }
-              punct[nPunct++] = i;
+              pushPunct(i);
             }
           }
           prevRun = 0;
@@ -987,36 +962,8 @@ export function createEngine(bundle: RuleBundle): Engine {
         if (!((m >= 97 && m <= 122) || (m >= 48 && m <= 57))) break;
         buf[i] = m;
       }
-      tokS[nTok] = s;
-      tokE[nTok] = i;
-      if (hasDigit) {
-        if (nDigitTok >= digitToks.length) {
-          DIGIT_TOKS = grownI32(DIGIT_TOKS, nDigitTok + 1);
-          digitToks = DIGIT_TOKS;
-        }
-        digitToks[nDigitTok++] = nTok;
-      }
-      // exact lookup, inlined (as in scanWords)
-      const tl = i - s;
-      let slot = h & eMask;
-      for (;;) {
-        const v = eSlots[slot * 2 + 1];
-        if (v === 0) break;
-        if (eSlots[slot * 2] === h && poolLen_[v - 1] === tl) {
-          const off = poolOff_[v - 1];
-          let k = 0;
-          while (k < tl && pool_[off + k] === buf[s + k]) k++;
-          if (k === tl) {
-            const found = v - 1;
-            langHist[entryLang_[found]]++;
-            const se = symEnd_[found];
-            for (let q = symStart_[found]; q < se; q++) nHit = pushHit(nHit, nTok, flatSyms_[q], 0);
-            break;
-          }
-        }
-        slot = (slot + 1) & eMask;
-      }
-      if (tl >= 6) nHit = probeClitic(buf, s, i, nTok, nHit);
+      nHit = endToken(buf, s, i, h, hasDigit, nTok, nHit);
+      if (i - s >= 6) nHit = probeClitic(buf, s, i, nTok, nHit);
       nTok++;
     }
     if (prevRun !== 0) {
@@ -1024,8 +971,6 @@ export function createEngine(bundle: RuleBundle): Engine {
       if (n - runStart === 1 && buf[runStart] >= 97 && chainLetters >= 2) return -1;
     }
     scanNHit = nHit;
-    scanNPunct = nPunct;
-    scanNDigitTok = nDigitTok;
     scanDigits = digits;
     scanMapped = mapped;
     scanViet = viet;
