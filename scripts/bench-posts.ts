@@ -2,8 +2,22 @@
 // posts, news and English fraudulent ads from ../shared/corpus, read with the evaluation's corpus readers.
 // A source that is missing is skipped with a line saying so; the caller prints the counts.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fieldText, type Row, readCorpus } from '../src/tooling/corpus';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The shared folder beside the repo (or LOKERAMAN_SHARED). */
+export const SHARED_DIR = process.env.LOKERAMAN_SHARED ?? resolve(REPO_ROOT, '../shared');
+
+/** A small seeded generator (LCG), so synthetic inputs are the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
 
 export interface BenchPosts {
   posts: string[];
@@ -57,7 +71,10 @@ const SOURCES: Array<[name: string, load: (corpus: string) => string[]]> = [
   ],
 ];
 
-export function loadBenchPosts(corpusDir: string, log: (line: string) => void = console.log): BenchPosts {
+export function loadBenchPosts(
+  corpusDir = join(SHARED_DIR, 'corpus'),
+  log: (line: string) => void = console.log,
+): BenchPosts {
   const posts: string[] = [];
   const sources: Record<string, number> = {};
   for (const [name, load] of SOURCES) {

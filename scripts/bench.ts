@@ -4,30 +4,17 @@
 // not asserted; the targets printed next to them come from the engine brief.
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { compileRuleSet, createEngine, type RuleBundle } from '../src/engine/index';
 import { normalizeInto } from '../src/engine/normalize';
 import type { Families, Pattern, Rule } from '../src/engine/schema';
-import { loadBenchPosts } from './bench-posts';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = process.env.LOKERAMAN_SHARED ?? resolve(ROOT, '../shared');
-const CORPUS = join(SHARED, 'corpus');
+import { loadBenchPosts, REPO_ROOT as ROOT, SHARED_DIR, seededRandom } from './bench-posts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Synthetic rule set of realistic size, drawn from the corpus vocabulary so hit rates resemble real rules.
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 function syntheticBundle(posts: string[]): RuleBundle {
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const freq = new Map<string, number>();
   for (const p of posts.slice(0, 3000)) {
     for (const w of p.toLowerCase().match(/[a-z]{4,14}/g) ?? []) freq.set(w, (freq.get(w) ?? 0) + 1);
@@ -158,13 +145,13 @@ function timeEach(posts: string[], f: (s: string) => unknown, rounds: number): F
 }
 
 function main(): void {
-  console.log(`LokerAman engine benchmark (shared corpus: ${SHARED})`);
+  console.log(`LokerAman engine benchmark (shared corpus: ${SHARED_DIR})`);
   console.log(
     `  node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
-  const { posts, sources } = loadBenchPosts(CORPUS);
+  const { posts, sources } = loadBenchPosts();
   for (const [k, v] of Object.entries(sources)) console.log(`  ${k}: ${v} posts`);
   const bundlePath = join(ROOT, 'src/generated/rules.bundle.json');
   let bundle: RuleBundle;

@@ -6,27 +6,14 @@
 // next (scratch buffers, lazily computed facts) shows up as a difference too.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createEngine, type RuleBundle } from '../src/engine/index';
 import { normalize } from '../src/engine/normalize';
 import type { AnalyzeContext } from '../src/engine/types';
-import { loadBenchPosts } from './bench-posts';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = process.env.LOKERAMAN_SHARED ?? resolve(ROOT, '../shared');
-const CORPUS = join(SHARED, 'corpus');
+import { loadBenchPosts, REPO_ROOT as ROOT, seededRandom } from './bench-posts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Seeded hostile inputs.
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const FRAGMENTS = [
   'Kamboja',
@@ -236,7 +223,7 @@ const TRANSFORMS: ((w: string, r: () => number) => string)[] = [
 ];
 
 function generate(posts: string[], count: number): string[] {
-  const r = rng(20251104);
+  const r = seededRandom(20251104);
   const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
   const corpusWord = (): string => {
     const p = pick(posts);
@@ -340,7 +327,7 @@ function main(): void {
     console.error('usage: tsx scripts/engine-diff.ts --record FILE | --compare FILE');
     process.exit(2);
   }
-  const { posts } = loadBenchPosts(CORPUS);
+  const { posts } = loadBenchPosts();
   const hostile = generate(posts, 4000);
   const inputs = [...posts, ...hostile];
   const bundle = JSON.parse(readFileSync(join(ROOT, 'src/generated/rules.bundle.json'), 'utf8')) as RuleBundle;
@@ -365,7 +352,7 @@ function main(): void {
   }
   // second pass in a shuffled order: catches state carried over from the previous post
   const order = inputs.map((_, i) => i);
-  const r = rng(7);
+  const r = seededRandom(7);
   for (let k = order.length - 1; k > 0; k--) {
     const j = Math.floor(r() * (k + 1));
     [order[k], order[j]] = [order[j], order[k]];
