@@ -16,7 +16,15 @@ import {
   type PhoneHit,
 } from './extract';
 import { countBits, decideLang, emptyCounts, stopWordTable } from './lang';
-import { bufToString, leetApplies, mapCodePoint, type NormBuffers, normalizeInto, type ScriptStats } from './normalize';
+import {
+  bufToString,
+  isVietLetter,
+  leetApplies,
+  mapCodePoint,
+  type NormBuffers,
+  normalizeInto,
+  type ScriptStats,
+} from './normalize';
 import * as tokenize from './tokenize';
 import { hashString } from './tokenize';
 import type { AnalyzeContext, Evidence, Flag, Risk, RiskThresholds, Verdict } from './types';
@@ -173,21 +181,6 @@ function mapOneToOne(c: number): number {
   }
   ONE_TO_ONE[c] = m < 0 ? -1 : m + 1;
   return m;
-}
-
-/** normalize.ts's Vietnamese-letter test (ScriptStats.viet). */
-function isVietLetter(cp: number): boolean {
-  return (
-    (cp >= 0x1ea0 && cp <= 0x1ef9) ||
-    cp === 0x1b0 ||
-    cp === 0x1af ||
-    cp === 0x1a1 ||
-    cp === 0x1a0 ||
-    cp === 0x111 ||
-    cp === 0x110 ||
-    cp === 0x103 ||
-    cp === 0x102
-  );
 }
 
 const ASCII_STATS: ScriptStats = { thai: 0, cjk: 0, kana: 0, hangul: 0, viet: 0, digits: 0 };

@@ -302,7 +302,8 @@ export function mapCodePoint(cp: number): string {
   return s;
 }
 
-function isVietLetter(cp: number): boolean {
+/** Letters only Vietnamese uses (ScriptStats.viet); the engine's fused scan counts them too. */
+export function isVietLetter(cp: number): boolean {
   return (
     (cp >= 0x1ea0 && cp <= 0x1ef9) ||
     cp === 0x1b0 ||
