@@ -3,7 +3,17 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURATED, convert, OUTPUT_PATH, readResearch, serialise } from '../../rules/channels/convert';
 import type { Flag } from '../engine/types';
-import { allChannels, type Channel, channelHref, destinationFromPost, E164, pickChannels, SITUATIONS } from './channels';
+import {
+  allChannels,
+  type Channel,
+  channelHref,
+  destinationFromPost,
+  E164,
+  FOREIGN_MINISTRY,
+  helpChannels,
+  pickChannels,
+  SITUATIONS,
+} from './channels';
 import { COUNTRIES } from './settings';
 
 const research = readResearch();
@@ -25,8 +35,17 @@ describe('channel data', () => {
       expect(entry?.popup_use ?? '', channel.id).not.toMatch(/do not show/i);
     }
     // Known weak entries stay out even though they exist in the research.
-    for (const id of ['id-kbri-vientiane', 'id-kbri-kualalumpur', 'id-kemlu-safetravel', 'id-kp2mi-email', 'id-lpsk-148']) {
-      expect(channels.find((c) => c.id === id), id).toBeUndefined();
+    for (const id of [
+      'id-kbri-vientiane',
+      'id-kbri-kualalumpur',
+      'id-kemlu-safetravel',
+      'id-kp2mi-email',
+      'id-lpsk-148',
+    ]) {
+      expect(
+        channels.find((c) => c.id === id),
+        id,
+      ).toBeUndefined();
     }
   });
 
@@ -42,7 +61,10 @@ describe('channel data', () => {
       const researched = `${entry?.value_international ?? ''} ${entry?.value_local ?? ''}`;
       // The research writes "+62 21 2924 4800" or "(632) 1343"; our value's digits must appear in it.
       const researchDigits = researched.split(/[/;]|\(also/).map(digits);
-      expect(researchDigits.some((d) => d.includes(digits(channel.international ?? '').slice(2))), channel.id).toBe(true);
+      expect(
+        researchDigits.some((d) => d.includes(digits(channel.international ?? '').slice(2))),
+        channel.id,
+      ).toBe(true);
     }
   });
 
@@ -69,7 +91,8 @@ describe('channel data', () => {
     expect(channelHref(byId('id-komdigi-aduankonten-wa'))).toBe('https://wa.me/628119224545');
     expect(channelHref(byId('id-ojk-iasc'))).toBe('https://iasc.ojk.go.id');
     expect(channelHref(byId('ph-dmw-airtip-email'))).toBe('mailto:airtipinfo@dmw.gov.ph');
-    for (const channel of channels) expect(channelHref(channel), channel.id).toMatch(/^(tel:\+?\d+|https:\/\/|mailto:)/);
+    for (const channel of channels)
+      expect(channelHref(channel), channel.id).toMatch(/^(tel:\+?\d+|https:\/\/|mailto:)/);
   });
 
   it('uses the +66 Bangkok number, not the misprinted +65 one', () => {
@@ -142,7 +165,12 @@ describe('pickChannels', () => {
 
 describe('destinationFromPost', () => {
   const flag = (family: string, text: string): Flag => ({
-    id: `t-${family}`, family, weight: 1, title: 't', message: 'm', evidence: [{ text, start: 0, end: text.length }],
+    id: `t-${family}`,
+    family,
+    weight: 1,
+    title: 't',
+    message: 'm',
+    evidence: [{ text, start: 0, end: text.length }],
   });
 
   it('prefers destination-flag evidence over earlier mentions in the text', () => {
@@ -168,4 +196,29 @@ it('the research copy is the shared reference file', () => {
     return; // Outside the authoring machine the shared folder does not exist; the committed copy is the source.
   }
   expect(JSON.parse(original)).toEqual(research);
+});
+
+describe('helpChannels', () => {
+  it('always lists the foreign ministry and the named destination embassy, without repeating them', () => {
+    for (const situation of SITUATIONS) {
+      const ids = helpChannels({ country: 'ID', situation, destination: 'KH' }).map((c) => c.id);
+      expect(ids, situation).toContain('id-kemlu-pwni-hotline');
+      expect(ids, situation).toContain('id-kbri-phnompenh-protection');
+      expect(new Set(ids).size, situation).toBe(ids.length);
+    }
+    const ph = helpChannels({ country: 'PH', situation: 'before-departure', destination: null }).map((c) => c.id);
+    expect(ph).toContain('ph-dfa-oumwa');
+  });
+
+  it('keeps pickChannels order first and names every ministry id that exists in the data', () => {
+    const picked = pickChannels({ country: 'ID', situation: 'paid-money' }).map((c) => c.id);
+    const help = helpChannels({ country: 'ID', situation: 'paid-money' }).map((c) => c.id);
+    expect(help.slice(0, picked.length)).toEqual(picked);
+    for (const ids of Object.values(FOREIGN_MINISTRY))
+      for (const id of ids ?? [])
+        expect(
+          channels.some((c) => c.id === id),
+          id,
+        ).toBe(true);
+  });
 });

@@ -45,20 +45,30 @@ export const ChannelSchema = z
     hours: z.nullable(z.string()),
     /** Latest date the value was seen in a source (the research's latest_source_date). */
     verified: z.string().check(z.regex(/^\d{4}(-\d{2}){0,2}$/)),
-    sources: z.array(z.object({ url: z.nullable(z.string()), date: z.string(), publisher: z.string() })).check(z.minLength(1)),
+    sources: z
+      .array(z.object({ url: z.nullable(z.string()), date: z.string(), publisher: z.string() }))
+      .check(z.minLength(1)),
     confidence: z.enum(['high', 'medium']),
   })
   .check(
     z.refine(
-      (c) => (c.type === 'phone' || c.type === 'whatsapp' ? c.international !== null && E164.test(c.international) : true),
+      (c) =>
+        c.type === 'phone' || c.type === 'whatsapp' ? c.international !== null && E164.test(c.international) : true,
       'phone and WhatsApp channels need an E.164 international value',
     ),
     z.refine(
-      (c) => (c.type === 'short-code' ? c.international === null && c.local !== null && c.who_can_use === 'inside-country' : true),
+      (c) =>
+        c.type === 'short-code'
+          ? c.international === null && c.local !== null && c.who_can_use === 'inside-country'
+          : true,
       'short codes have no international form and only work inside the country',
     ),
     z.refine((c) => (c.type === 'web' ? c.url !== null : true), 'web channels need a url'),
-    z.refine((c) => (c.type === 'email' ? c.international !== null && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(c.international) : true), 'email channels need an address'),
+    z.refine(
+      (c) =>
+        c.type === 'email' ? c.international !== null && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(c.international) : true,
+      'email channels need an address',
+    ),
   );
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -177,4 +187,39 @@ export function pickChannels(input: PickInput, channels: Channel[] = allChannels
 
 function minRank(c: Channel): number {
   return Math.min(...Object.values(c.situations).map((n) => n ?? Number.POSITIVE_INFINITY));
+}
+
+/**
+ * Each country's foreign-ministry line for nationals abroad (Kemlu PWNI for Indonesians, DFA OUMWA for
+ * Filipinos, MOFA citizen protection for Vietnamese). A list of ids rather than a data field until the
+ * channel data marks ministries itself; Thailand and Malaysia have no verified ministry line yet.
+ */
+export const FOREIGN_MINISTRY: Readonly<Partial<Record<Country, readonly string[]>>> = {
+  ID: ['id-kemlu-pwni-hotline'],
+  PH: ['ph-dfa-oumwa'],
+  VN: ['vn-mofa-citizen-protection'],
+};
+
+/**
+ * What the report view lists: pickChannels' ranking, and always the user's foreign ministry and the
+ * embassy lines for the destination the post names (added at the end when the situation does not rank
+ * them), because a frightened user may have picked the wrong situation and these two always help.
+ */
+export function helpChannels(input: PickInput, channels: Channel[] = allChannels()): Channel[] {
+  const list = pickChannels(input, channels);
+  if (input.country === 'OTHER') return list;
+  const have = new Set(list.map((c) => c.id));
+  const ministry = channels.filter((c) => FOREIGN_MINISTRY[input.country]?.includes(c.id));
+  const dest = input.destination;
+  const embassies = dest
+    ? channels
+        .filter((c) => c.country === input.country && c.destinations?.includes(dest))
+        .sort((a, b) => (a.destinations?.indexOf(dest) ?? 0) - (b.destinations?.indexOf(dest) ?? 0))
+    : [];
+  for (const channel of [...ministry, ...embassies]) {
+    if (have.has(channel.id)) continue;
+    have.add(channel.id);
+    list.push(channel);
+  }
+  return list;
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import { type CompactTerm, type ContentBundle, expandTerm, TERM_MODE_SUFFIX } from '../shared/compact-rules';
-import type { CompiledTerm, LocalizedText } from '../engine/bundle';
+import type { CompiledPattern, CompiledRule, CompiledTerm, LocalizedText } from '../engine/bundle';
 import { compileRuleSet, type RuleBundle } from '../engine/index';
 import { RuleSchema } from '../engine/schema';
 import { hasErrors, type LoadOptions, type LoadResult, loadRuleSet, type RuleError } from './load';
@@ -23,6 +23,8 @@ export const DEFAULT_BUNDLE_OUT = join(REPO_ROOT, 'src', 'generated', 'rules.bun
 export const CONTENT_BUNDLE_OUT = join(REPO_ROOT, 'src', 'generated', 'rules.content.json');
 /** Rule messages by id, for the dialog chunk that fills them back in. */
 export const MESSAGES_OUT = join(REPO_ROOT, 'src', 'generated', 'rules.messages.json');
+/** Combo id → the rule ids its `flag` patterns name, so the dialog can show a combination instead of its parts. */
+export const PARTS_OUT = join(REPO_ROOT, 'src', 'generated', 'rules.parts.json');
 
 export function packageVersion(root = REPO_ROOT): string {
   try {
@@ -147,6 +149,7 @@ export function buildBundle(opts: BuildOptions = {}): BuildResult {
     if (out === DEFAULT_BUNDLE_OUT) {
       writeFileSync(CONTENT_BUNDLE_OUT, `${JSON.stringify(compactBundle(result.bundle))}\n`);
       writeFileSync(MESSAGES_OUT, `${JSON.stringify(ruleMessages(result.bundle))}\n`);
+      writeFileSync(PARTS_OUT, `${JSON.stringify(comboParts(result.bundle.rules))}\n`);
     }
   }
   result.ok = true;
@@ -176,6 +179,22 @@ export function compactBundle(bundle: RuleBundle): ContentBundle {
 
 export function ruleMessages(bundle: RuleBundle): Record<string, LocalizedText> {
   return Object.fromEntries(bundle.rules.map((r) => [r.id, r.message]));
+}
+
+/** Direct `flag` references of every combo rule (in `match` only: `unless` parts are what the combo is not). */
+export function comboParts(rules: readonly Pick<CompiledRule, 'id' | 'kind' | 'match'>[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const walk = (p: CompiledPattern, into: Set<string>) => {
+    if (p.t === 'flag') into.add(p.id);
+    else if (p.t === 'all' || p.t === 'any') for (const sub of p.of) walk(sub, into);
+  };
+  for (const rule of rules) {
+    if (rule.kind !== 'combo') continue;
+    const ids = new Set<string>();
+    for (const p of rule.match) walk(p, ids);
+    out[rule.id] = [...ids].sort();
+  }
+  return out;
 }
 
 /** The engine reports compile problems with a rule id and a path inside the rule: point at the line. */
