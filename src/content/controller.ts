@@ -3,7 +3,7 @@
 // teardown when the extension goes away. Extension APIs come in through ContentDeps so the whole
 // lifecycle can be exercised in happy-dom with fakes.
 import type { RiskThresholds, Verdict } from '../engine/types';
-import type { PostSummary, ContentToBackground } from '../shared/messages';
+import type { ContentToBackground, PostSummary } from '../shared/messages';
 import type { Country, Settings } from '../shared/settings';
 import { thresholdsFor, uiLanguage } from '../shared/settings-core';
 import { urlMatches } from '../sites/match-pattern';
@@ -23,7 +23,10 @@ export interface WarningInputShape {
 }
 
 export interface EngineLike {
-  analyze(text: string, ctx: { url?: string; site?: string; links?: string[]; uiLang?: 'id' | 'en'; thresholds?: RiskThresholds }): Verdict;
+  analyze(
+    text: string,
+    ctx: { url?: string; site?: string; links?: string[]; uiLang?: 'id' | 'en'; thresholds?: RiskThresholds },
+  ): Verdict;
 }
 
 export interface RulesLike {
@@ -38,7 +41,10 @@ export interface ContentDeps {
   onSettingsChanged(callback: (settings: Settings) => void): () => void;
   getRules(): Promise<RulesLike>;
   onRulesChanged(callback: (rules: RulesLike) => void): () => void;
-  mountWarning(host: HTMLElement, input: WarningInputShape): { update(input: WarningInputShape): void; destroy(): void };
+  mountWarning(
+    host: HTMLElement,
+    input: WarningInputShape,
+  ): { update(input: WarningInputShape): void; destroy(): void };
   openVerdictDialog(input: WarningInputShape): { close(): void };
   send(message: ContentToBackground): Promise<unknown>;
   /** Registers a runtime.onMessage listener; returns the unsubscribe. */
@@ -75,7 +81,11 @@ export function pickAdapter(adapters: readonly SiteAdapter[], href: string): Sit
 
 export function pageAllowlisted(settings: Settings, href: string, siteId?: string): boolean {
   return settings.allowlist.some(
-    (entry) => entry.kind === 'page' && entry.value !== '' && href.startsWith(entry.value) && (!entry.site || !siteId || entry.site === siteId),
+    (entry) =>
+      entry.kind === 'page' &&
+      entry.value !== '' &&
+      href.startsWith(entry.value) &&
+      (!entry.site || !siteId || entry.site === siteId),
   );
 }
 
@@ -166,7 +176,9 @@ export function createContentController(deps: ContentDeps): ContentController {
     if (!settings || !rules) return;
     const adapter = pickAdapter(deps.adapters, href);
     const wanted =
-      adapter && !settings.disabledSites.includes(adapter.id) && !pageAllowlisted(settings, href, adapter.id) ? adapter : null;
+      adapter && !settings.disabledSites.includes(adapter.id) && !pageAllowlisted(settings, href, adapter.id)
+        ? adapter
+        : null;
     if (scanner && wanted && scanner.adapter === wanted) {
       // Same site after an SPA navigation: the new view's posts arrive through mutations; a rescan
       // covers sites that swap text into existing nodes without structural changes.
@@ -212,7 +224,11 @@ export function createContentController(deps: ContentDeps): ContentController {
   function findingsPayload() {
     const found = scanner?.findings() ?? [];
     // The background keeps at most 100 per frame; the highest risks come first.
-    return { flagged: found.length, posts: summarize(found.slice(0, 100), scanner?.adapter.id ?? ''), site: scanner?.adapter.id ?? null };
+    return {
+      flagged: found.length,
+      posts: summarize(found.slice(0, 100), scanner?.adapter.id ?? ''),
+      site: scanner?.adapter.id ?? null,
+    };
   }
 
   function sendSummary(): void {
@@ -242,7 +258,8 @@ export function createContentController(deps: ContentDeps): ContentController {
     if (!prev || stopped) return;
     const siteChanged =
       prev.disabledSites.join('\u0000') !== next.disabledSites.join('\u0000') ||
-      JSON.stringify(prev.allowlist.filter((e) => e.kind === 'page')) !== JSON.stringify(next.allowlist.filter((e) => e.kind === 'page'));
+      JSON.stringify(prev.allowlist.filter((e) => e.kind === 'page')) !==
+        JSON.stringify(next.allowlist.filter((e) => e.kind === 'page'));
     if (siteChanged) {
       route(true);
       if (!scanner) return;

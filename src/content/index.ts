@@ -1,11 +1,12 @@
 // Content script entry (manifest content_scripts, all frames of the supported sites). Wires the real
 // extension APIs into the controller; all logic lives in controller.ts / scanner.ts.
-import { getEngine, onRulesChanged } from './rules';
+
 import { browserUiLanguage, manifestVersion, onMessage, runtimeId, sendMessage } from '../shared/browser-native';
 import { loadSettingsLite, onSettingsChangedLite } from '../shared/settings-lite';
 import { adapters } from '../sites/index';
 import { mountWarning, openVerdictDialog } from '../ui/warning/lazy';
 import { type ContentController, createContentController } from './controller';
+import { getEngine, onRulesChanged } from './rules';
 
 // Dev builds explain swallowed errors; production stays silent so the page never sees our failures.
 const log: (...args: unknown[]) => void = import.meta.env.DEV ? (...args) => console.debug(...args) : () => {};

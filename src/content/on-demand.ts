@@ -3,7 +3,8 @@
 // `content/check-selection`. Job-post-like blocks are found by the generic adapter and checked once
 // with the same scanner as supported sites, so warnings look and behave the same. Injecting it twice
 // is harmless: the second copy finds the first one's listener and leaves.
-import { getEngine } from './rules';
+
+import type { Verdict } from '../engine/types';
 import { browserUiLanguage, manifestVersion, onMessage, runtimeId } from '../shared/browser-native';
 import type { Settings } from '../shared/settings';
 import { thresholdsFor, uiLanguage } from '../shared/settings-core';
@@ -11,8 +12,8 @@ import { loadSettingsLite as loadSettings } from '../shared/settings-lite';
 import { adapterById } from '../sites/index';
 import type { ExtractedPost } from '../sites/types';
 import { mountWarning, openVerdictDialog } from '../ui/warning/lazy';
-import type { Verdict } from '../engine/types';
 import { postAllowlisted, showsVerdict, summarize, type WarningInputShape } from './controller';
+import { getEngine } from './rules';
 import { createScanner, riskFor, type Scanner } from './scanner';
 import { t } from './strings';
 
@@ -73,7 +74,8 @@ function showToast(text: string, closeLabel: string): void {
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = closeLabel;
-  close.style.cssText = 'background:none;border:1px solid #fff;color:#fff;border-radius:4px;cursor:pointer;font:inherit;padding:2px 8px';
+  close.style.cssText =
+    'background:none;border:1px solid #fff;color:#fff;border-radius:4px;cursor:pointer;font:inherit;padding:2px 8px';
   close.addEventListener('click', () => host.remove());
   box.append(message, close);
   shadow.append(box);
@@ -93,7 +95,8 @@ async function checkPage(state: OnDemandState) {
   if (!state.scanner) {
     state.scanner = createScanner({
       adapter: generic,
-      analyze: (post) => rules.engine.analyze(post.text, { url: location.href, site: generic.id, links: post.links, uiLang: lang }),
+      analyze: (post) =>
+        rules.engine.analyze(post.text, { url: location.href, site: generic.id, links: post.links, uiLang: lang }),
       mount: (host, post, verdict) => {
         const view = mountWarning(host, inputFor(post, verdict, generic.id, settings, lang, rules.bundle.version));
         return {
@@ -115,7 +118,12 @@ async function checkPage(state: OnDemandState) {
   await waitIdle(state.scanner, 10_000);
   const findings = state.scanner.findings();
   const checked = state.scanner.checkedCount();
-  const key = checked === 0 ? 'content_check_page_empty' : findings.length > 0 ? 'content_check_page_found' : 'content_check_page_none';
+  const key =
+    checked === 0
+      ? 'content_check_page_empty'
+      : findings.length > 0
+        ? 'content_check_page_found'
+        : 'content_check_page_none';
   showToast(t(key, lang, findings.length), t('content_toast_close', lang));
   return { flagged: findings.length, posts: summarize(findings, generic.id), checked };
 }
@@ -124,7 +132,9 @@ async function checkSelection(text: string) {
   const { settings, rules, lang } = await context();
   const raw = rules.engine.analyze(text, { url: location.href, site: 'selection', uiLang: lang });
   const verdict = { ...raw, risk: riskFor(raw.score, thresholdsFor(settings.sensitivity, rules.bundle.thresholds)) };
-  openVerdictDialog(inputFor({ id: 'selection', text, links: [] }, verdict, 'selection', settings, lang, rules.bundle.version));
+  openVerdictDialog(
+    inputFor({ id: 'selection', text, links: [] }, verdict, 'selection', settings, lang, rules.bundle.version),
+  );
   return { risk: verdict.risk };
 }
 

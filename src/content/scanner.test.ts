@@ -54,14 +54,15 @@ describe('scanner', () => {
 
   const feed = () => document.getElementById('feed') as HTMLElement;
 
-  it('flags lures with one host after the post and leaves legit posts alone', async () => {
+  it('flags lures with one host inside the post, above its text, and leaves legit posts alone', async () => {
     feed().innerHTML = post('a', LURE) + post('b', LEGIT);
     make().start();
     await settle();
     const hosts = hostFor('a');
     expect(hosts).toHaveLength(1);
     const host = hosts[0] as HTMLElement;
-    expect(host.previousElementSibling?.getAttribute('data-post')).toBe('a');
+    expect(host.parentElement?.getAttribute('data-post')).toBe('a');
+    expect(host.nextElementSibling?.className).toBe('body');
     expect(host.dataset.lokeramanRisk).toBe('high');
     expect(host.dataset.lokeramanSite).toBe('fake');
     expect(hostFor('b')).toHaveLength(0);
@@ -124,7 +125,11 @@ describe('scanner', () => {
   });
 
   it('marks partial posts and re-checks them when "See more" expands the text', async () => {
-    feed().innerHTML = post('a', 'Kerja di Kamboja gaji besar, tiket ditanggung', '<button class="more">See more</button>');
+    feed().innerHTML = post(
+      'a',
+      'Kerja di Kamboja gaji besar, tiket ditanggung',
+      '<button class="more">See more</button>',
+    );
     make().start();
     await settle();
     const host = hostFor('a')[0] as HTMLElement;
@@ -171,11 +176,11 @@ describe('scanner', () => {
     expect(hostFor('r1')).toHaveLength(0);
     expect(hostFor('r3')).toHaveLength(0);
     expect(hostFor('r4')).toHaveLength(1);
-    expect(hostFor('r4')[0].previousElementSibling).toBe(second);
+    expect(hostFor('r4')[0].parentElement).toBe(second);
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 
-  it('removes the host of a post the site removed (host outside the post)', async () => {
+  it('removes the host of a post the site removed', async () => {
     feed().innerHTML = post('a', LURE);
     make().start();
     await settle();
@@ -205,11 +210,38 @@ describe('scanner', () => {
     expect(hostFor('s1', shadow)).toHaveLength(0);
   });
 
-  it('uses the adapter anchor when it has one', async () => {
-    feed().innerHTML = post('a', LURE, '<footer class="foot">actions</footer>');
-    make({ adapter: fakeAdapter({ anchor: (el) => el.querySelector('.body') ?? el }) }).start();
+  it('puts the host first in the post when the adapter names no slot, a stale one, or throws', async () => {
+    feed().innerHTML = post('a', LURE) + post('b', LURE.replace('Kamboja', 'Kamboja!')) + post('c', `${LURE}.`);
+    const detached = document.createElement('p');
+    make({
+      adapter: fakeAdapter({
+        badgeSlot: (el) => {
+          const id = el.getAttribute('data-post');
+          if (id === 'a') return null;
+          if (id === 'b') return { card: el, before: detached };
+          throw new Error('broken adapter');
+        },
+      }),
+    }).start();
     await settle();
-    expect(hostFor('a')[0].previousElementSibling?.className).toBe('body');
+    for (const id of ['a', 'b', 'c']) {
+      const host = hostFor(id)[0];
+      expect(host.parentElement?.getAttribute('data-post')).toBe(id);
+      expect(host.previousElementSibling).toBeNull();
+    }
+  });
+
+  it('puts the host back in its slot when the site re-renders the post body', async () => {
+    feed().innerHTML = post('a', LURE);
+    make().start();
+    await settle();
+    const article = document.querySelector('[data-post="a"]') as HTMLElement;
+    // A re-render that replaces the card's children drops our host with them.
+    article.replaceChildren(...Array.from(article.children).filter((el) => el.tagName !== HOST_TAG.toUpperCase()));
+    await settle();
+    expect(hostFor('a')).toHaveLength(1);
+    expect(hostFor('a')[0].nextElementSibling?.className).toBe('body');
+    expect(ui.mounted).toHaveLength(1);
   });
 
   it('re-scores cached verdicts on a sensitivity change without calling the engine', async () => {

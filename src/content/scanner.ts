@@ -1,13 +1,14 @@
 // The page scanner: one MutationObserver feeding a work queue that is drained in small idle-time
 // slices, so a feed of thousands of posts never produces a long task. Only added or changed subtrees
 // are examined; every post is analysed once per distinct text (verdicts cached by a text hash), and
-// the warning host after the post is kept in step with the latest verdict.
+// the warning host inside the post card is kept in step with the latest verdict.
 //
 // Nothing here touches extension APIs: index.ts / on-demand.ts inject the analyser, the renderer and
 // the settings-derived predicates, which keeps this file testable in happy-dom.
 import type { RiskThresholds, Verdict } from '../engine/types';
 import type { ExtractedPost, SiteAdapter } from '../sites/types';
 import { fnv1a53 } from './hash';
+import { insertAt, isForeignHost, occupantOf, resolveSlot } from './placement';
 
 export const HOST_TAG = 'lokeraman-warning';
 const HOST_TAG_UPPER = HOST_TAG.toUpperCase();
@@ -509,46 +510,28 @@ export function createScanner(options: ScannerOptions): Scanner {
     else host.removeAttribute('data-lokeraman-partial');
   }
 
-  /** Insert (or re-insert) the host right after the anchor; never a second host for one post. */
+  /** Insert (or re-insert) the host in the adapter's slot inside the post card; never a second host for one post. */
   function place(rec: PostRecord): void {
     if (!rec.post || !rec.verdict) return;
-    const anchor = safe('anchor', () => adapter.anchor?.(rec.el) ?? rec.el, rec.el);
-    const target = anchor?.isConnected ? anchor : rec.el;
-    const parent = target.parentNode;
-    if (!parent) return;
+    if (!rec.el.isConnected) return;
+    const slot = resolveSlot(adapter, rec.el);
     let host = rec.host;
     if (host) {
       setHostAttributes(host, rec);
       if (host.isConnected) return;
       // The site re-rendered and dropped our host: put the same host (and its mounted UI) back.
-      safe('re-insert host', () => target.after(host as HTMLElement), undefined);
+      insertAt(slot, host);
       return;
     }
     // Another copy of this script (re-injected on-demand script, or an older instance) may already
-    // have a host for this post next to the anchor: leave it rather than stacking a second one.
-    const next = target.nextElementSibling;
-    if (
-      next &&
-      next.tagName === HOST_TAG_UPPER &&
-      next.getAttribute('data-lokeraman-post-id') === rec.post.id &&
-      !hostOwner.has(next)
-    ) {
-      return;
-    }
-    const doc = target.ownerDocument ?? document;
+    // have a host for this post in the slot: leave it rather than stacking a second one.
+    if (isForeignHost(occupantOf(slot), rec.post.id, (el) => hostOwner.has(el))) return;
+    const doc = rec.el.ownerDocument ?? document;
     host = doc.createElement(HOST_TAG);
     rec.host = host;
     hostOwner.set(host, rec);
     setHostAttributes(host, rec);
-    const inserted = safe(
-      'insert host',
-      () => {
-        target.after(host as HTMLElement);
-        return true;
-      },
-      false,
-    );
-    if (!inserted) {
+    if (!insertAt(slot, host)) {
       rec.host = null;
       return;
     }

@@ -27,6 +27,7 @@ export function fakeAdapter(overrides: Partial<SiteAdapter> = {}): SiteAdapter {
       if (!text) return null;
       return { id, text, links: [], partial: !!el.querySelector('button.more') };
     },
+    badgeSlot: (el) => ({ card: el, before: el.querySelector('.body') }),
     ...overrides,
   };
 }
@@ -74,7 +75,8 @@ export function manualScheduler() {
 export const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function recordingMount() {
-  const mounted: { host: HTMLElement; post: ExtractedPost; verdict: Verdict; destroyed: boolean; updates: number }[] = [];
+  const mounted: { host: HTMLElement; post: ExtractedPost; verdict: Verdict; destroyed: boolean; updates: number }[] =
+    [];
   const mount: MountHost = (host, post, verdict): HostView => {
     const entry = { host, post, verdict, destroyed: false, updates: 0 };
     mounted.push(entry);

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { insertAt, resolveSlot } from '../content/placement';
 import { urlMatches } from './match-pattern';
 import type { SiteAdapter } from './types';
 
@@ -123,6 +124,51 @@ export function describeAdapterFixtures(adapter: SiteAdapter, options: AdapterFi
     }
   });
 
+  describe(`${adapter.id} badge placement`, () => {
+    for (const caseName of cases) {
+      it(`puts the badge inside each post's card, above its text: ${caseName}`, async () => {
+        const { doc, close } = loadFixtureCase(adapter, caseName);
+        try {
+          const elements = adapter.findPosts(doc);
+          const before = elements.map((el) => adapter.extract(el));
+          let checked = 0;
+          elements.forEach((el, index) => {
+            const post = before[index];
+            if (!post) return;
+            const slot = resolveSlot(adapter, el);
+            // The adapter names a usable slot (resolveSlot only steps out of links and buttons around it).
+            const named = adapter.badgeSlot(el);
+            expect(named, `${post.id}: the adapter names a slot`).not.toBeNull();
+            expect(slot.card).toBe(named?.card);
+            expect(slot.before === null).toBe(named?.before === null);
+            // The card is the post's own box: the post container, or the panel around a bare text body.
+            expect(slot.card === el || slot.card.contains(el) || el.contains(slot.card), post.id).toBe(true);
+            const textStart = firstTextNode(slot.card, post.text);
+            expect(textStart, `${post.id}: the post's first line is in its card`).not.toBeNull();
+            const host = doc.createElement('lokeraman-warning');
+            host.setAttribute('data-lokeraman-post-id', post.id);
+            expect(insertAt(slot, host)).toBe(true);
+            expect(slot.card.contains(host), `${post.id}: badge inside the card`).toBe(true);
+            expect(
+              host.compareDocumentPosition(textStart as Node) & 4 /* DOCUMENT_POSITION_FOLLOWING */,
+              `${post.id}: badge before the text`,
+            ).toBeTruthy();
+            checked++;
+          });
+          expect(checked).toBeGreaterThan(0);
+          // The hosts now sit inside the cards: the adapter must still find and read the same posts.
+          const after = adapter
+            .findPosts(doc)
+            .map((el) => adapter.extract(el))
+            .filter((post) => post !== null);
+          expect(after).toEqual(before.filter((post) => post !== null));
+        } finally {
+          await close();
+        }
+      });
+    }
+  });
+
   describe(`${adapter.id} URL ownership`, () => {
     if (options.onRequestOnly) {
       it('is never injected by itself: no match patterns, so not even its sample URLs are claimed', () => {
@@ -151,4 +197,24 @@ export function describeAdapterFixtures(adapter: SiteAdapter, options: AdapterFi
       }
     });
   });
+}
+
+/**
+ * The first text node under `card` that starts the post's first line: where a reader starts reading the
+ * post. Built from the DOM rather than from the adapter's selectors, so a slot after the text fails.
+ */
+function firstTextNode(card: Element, text: string): Text | null {
+  const firstLine = text.split('\n')[0].replace(/\s+/g, ' ').trim();
+  const doc = card.ownerDocument;
+  const walker = doc.createTreeWalker(card, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (!value) continue;
+    const parent = node.parentElement;
+    // Screen-reader-only copies (LinkedIn's card titles) are not where a reader's eye starts.
+    if (parent?.closest('script, style, template, noscript, .sr-only, .visually-hidden, .a11y-text')) continue;
+    const head = value.slice(0, Math.min(value.length, 24));
+    if (firstLine.startsWith(head)) return node as Text;
+  }
+  return null;
 }

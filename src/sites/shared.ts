@@ -17,6 +17,8 @@ const SKIP_TAGS = new Set([
   'TEXTAREA',
   'INPUT',
   'SELECT',
+  // Our own warning host sits inside the post card (above the text); it must never become post text.
+  'LOKERAMAN-WARNING',
 ]);
 
 /** Elements that start a new line in rendered text. */
@@ -339,6 +341,43 @@ export function queryFirstFallback(root: ParentNode | null | undefined, selector
       // Invalid or unsupported selector in this engine: try the next fallback.
     }
   }
+  return null;
+}
+
+/**
+ * The usual badge place: inside `post`, right before the first element matching `text` (the message
+ * body, or the card's title row). When the text is the post element itself or is missing, the badge
+ * goes first inside the post. `card` defaults to the post container.
+ */
+export function slotBefore(
+  post: Element,
+  text: readonly string[],
+  card: Element = post,
+): { card: Element; before: Element | null } {
+  const first = queryFirstFallback(post, text);
+  if (!first || first === post || first === card || !card.contains(first)) return { card, before: null };
+  return { card, before: first };
+}
+
+/** Badge place right before `text` inside `card`; first inside the card when `text` is missing or is the card. */
+export function slotAt(card: Element, text: Element | null | undefined): { card: Element; before: Element | null } {
+  if (!text || text === card || !card.contains(text)) return { card, before: null };
+  return { card, before: text };
+}
+
+/**
+ * Badge place for a bare text body whose post starts with a heading elsewhere on the page (job detail
+ * pages: title, company, then the description): right before the heading, inside the smallest element
+ * holding both. Without a heading, right before the body.
+ */
+export function slotAboveHeading(heading: Element | null, body: Element): { card: Element; before: Element | null } {
+  const card = heading ? commonAncestor(heading, body) : null;
+  if (!heading || !card || card === heading) return { card: body.parentElement ?? body, before: body };
+  return { card, before: heading };
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  for (let el: Element | null = a; el; el = el.parentElement) if (el.contains(b)) return el;
   return null;
 }
 

@@ -34,6 +34,18 @@ export interface SiteAdapter {
   findPosts(root: ParentNode): Element[];
   /** Text + metadata of one container, or null when it is not a post (ads shell, empty). Never throws. */
   extract(post: Element): ExtractedPost | null;
-  /** Element after which the warning host is inserted; defaults to the post container itself. */
-  anchor?(post: Element): Element;
+  /**
+   * Where the warning goes: inside the post's card, above the text it is about, so on a phone it can
+   * only be read as belonging to this post. Null when the adapter cannot tell (the scanner then puts
+   * it first inside the post container). Never throws.
+   */
+  badgeSlot(post: Element): BadgeSlot | null;
+}
+
+/** A place for the warning host inside a post's card. */
+export interface BadgeSlot {
+  /** The box a reader sees as "this post" (the post container, or the panel around a bare text body). */
+  card: Element;
+  /** The host goes right before this element (the message text or the card's first row); null: first in `card`. */
+  before: Element | null;
 }

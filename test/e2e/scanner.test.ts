@@ -74,12 +74,15 @@ describe('scanner in Chromium', () => {
     await expect.poll(() => risksIn(page, 'facebook:2010'), { timeout: 10_000 }).toEqual(flagged);
     await expect.poll(() => risksIn(page, 'facebook:2001'), { timeout: 10_000 }).toEqual([]);
     expect(await risksIn(page, 'facebook:2011')).toEqual([]);
-    // One host in the list, right after the recycled row that now holds the lure.
+    // One host in the list, inside the recycled row that now holds the lure, right above its text.
     const placement = await page.evaluate(() => {
       const hosts = Array.from(document.querySelectorAll('#virtual lokeraman-warning'));
-      return hosts.map((h) => h.previousElementSibling?.querySelector('a')?.getAttribute('href'));
+      return hosts.map((h) => [
+        h.parentElement?.querySelector('a')?.getAttribute('href'),
+        h.nextElementSibling?.getAttribute('data-ad-rendering-role'),
+      ]);
     });
-    expect(placement).toEqual(['/groups/lokeraman.test/posts/2010/']);
+    expect(placement).toEqual([['/groups/lokeraman.test/posts/2010/', 'story_message']]);
   });
 
   it('follows SPA navigation out of and back into a claimed URL', async () => {

@@ -1,8 +1,16 @@
 // Facebook: www (feed, groups, pages, single posts), web., the legacy m. touch site and mbasic, and
 // Marketplace item pages. www feeds are virtualised: only on-screen posts are in the DOM, so the
 // scanner's MutationObserver, not this file, is what sees a long feed.
-import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback, queryFirstFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import {
+  absoluteLinks,
+  collapseText,
+  hashId,
+  isTruncated,
+  queryAllFallback,
+  queryFirstFallback,
+  slotBefore,
+} from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   MARKETPLACE_MAIN,
   MARKETPLACE_SECTION_HEADING,
@@ -222,6 +230,18 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
+/** Above the message text (www, m.), above a Marketplace title; a bare message gets it first inside. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (post.matches(MOBILE_POST.join(', '))) return slotBefore(post, MOBILE_MESSAGE);
+    if (post.matches(ANY_POST)) return slotBefore(post, WWW_MESSAGE);
+    if (post.matches(ANY_WWW_MESSAGE)) return { card: post, before: null };
+    return slotBefore(post, [MARKETPLACE_TITLE]);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Facebook',
@@ -250,6 +270,7 @@ const adapter: SiteAdapter = {
     'https://www.facebook.com.example.net/groups/loker/',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts,
   extract,
 };

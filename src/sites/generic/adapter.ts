@@ -2,8 +2,8 @@
 // It finds blocks whose visible text is 120–5000 characters and mentions a job word, keeps the
 // innermost such block (open shadow roots included), then grows a lone paragraph to the body it belongs to (a post of several
 // <p>). Ids are text hashes: arbitrary pages have no ids we could trust.
-import { absoluteLinks, collapseText, hashId, isTruncated } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import { absoluteLinks, collapseText, hashId, isTruncated, slotAt } from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { NOT_CONTAINER_TAGS, PARAGRAPH_TAGS, SKIP } from './selectors';
 
 const SITE = 'generic';
@@ -109,6 +109,11 @@ function extract(el: Element): ExtractedPost | null {
   }
 }
 
+/** First inside the text block the user asked about. */
+function badgeSlot(el: Element): BadgeSlot | null {
+  return slotAt(el, null);
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Any page (on request)',
@@ -117,6 +122,7 @@ const adapter: SiteAdapter = {
   sampleUrls: ['https://forum.example.id/t/info-loker-bandung/123', 'https://blog.example.com/2026/11/lowongan-kerja'],
   notUrls: [],
   fixtureSource: 'documented',
+  badgeSlot,
   findPosts,
   extract,
 };

@@ -24,7 +24,7 @@ describe(`${adapter.id} details`, () => {
       'PT Jaya Karya Internasional',
       'IDR25.000.000 - 35.000.000',
     ]);
-    expect(adapter.anchor?.(body).tagName).toBe('H1');
+    expect(adapter.badgeSlot(body)?.before?.tagName).toBe('H1');
     await close();
   });
 

@@ -7,9 +7,11 @@ import {
   matchesAny,
   queryAllFallback,
   queryFirstFallback,
+  slotAboveHeading,
+  slotBefore,
   textLines,
 } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   CARD,
   CARD_COMPANY,
@@ -85,6 +87,17 @@ function extractDetail(body: Element): ExtractedPost | null {
   return result;
 }
 
+/** Cards: above the job title, inside the card cell. Detail page: above the page's job title. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (matchesAny(post, DETAIL_BODY))
+      return slotAboveHeading(queryFirstFallback(post.ownerDocument, DETAIL_TITLE), post);
+    return slotBefore(post, CARD_TITLE);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Glints',
@@ -104,6 +117,7 @@ const adapter: SiteAdapter = {
     'https://employers.glints.com/id-id',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts(root) {
     try {
       // Several card layouts nest; keep the innermost element carrying the job id.
@@ -119,14 +133,6 @@ const adapter: SiteAdapter = {
     } catch {
       return null;
     }
-  },
-  anchor(post) {
-    try {
-      if (matchesAny(post, DETAIL_BODY)) return queryFirstFallback(post.ownerDocument, DETAIL_TITLE) ?? post;
-    } catch {
-      // default below
-    }
-    return post;
   },
 };
 

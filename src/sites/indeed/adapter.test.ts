@@ -18,7 +18,7 @@ describe(`${adapter.id} details`, () => {
       '$130,000 - $160,000 a year - Full-time',
     ]);
     expect(post?.text).not.toMatch(/out of 5 stars|opens in a new tab/);
-    expect(adapter.anchor?.(body).tagName).toBe('H1');
+    expect(adapter.badgeSlot(body)?.before?.tagName).toBe('H1');
     await close();
   });
 

@@ -8,8 +8,9 @@ import {
   normalizeText,
   queryAllFallback,
   queryFirstFallback,
+  slotAboveHeading,
 } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { BODY, COMPANY, LOCATION, PAY, SCOPE, TITLE } from './selectors';
 
 const SITE = 'indeed';
@@ -85,6 +86,16 @@ function extract(body: Element): ExtractedPost | null {
   }
 }
 
+/** Above the job title in the job pane: the post's text starts with the title, the description follows. */
+function badgeSlot(body: Element): BadgeSlot | null {
+  try {
+    const scope = scopeOf(body);
+    return slotAboveHeading(queryFirstFallback(scope, TITLE), body);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Indeed',
@@ -104,6 +115,7 @@ const adapter: SiteAdapter = {
     'https://www.indeed.com/viewjob?jk=54f1f8af68d722d2',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts(root) {
     try {
       // One description per job pane; the class fallback would re-find the same element.
@@ -113,13 +125,6 @@ const adapter: SiteAdapter = {
     }
   },
   extract,
-  anchor(body) {
-    try {
-      return queryFirstFallback(scopeOf(body), TITLE) ?? body;
-    } catch {
-      return body;
-    }
-  },
 };
 
 export default adapter;

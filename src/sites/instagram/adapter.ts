@@ -1,7 +1,16 @@
 // Instagram: post pages and post modals (caption + every comment as its own post, since job lures
 // are often dropped as comments under popular posts), the home feed, and the Reels viewer.
-import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback, queryFirstFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import {
+  absoluteLinks,
+  collapseText,
+  hashId,
+  isTruncated,
+  queryAllFallback,
+  queryFirstFallback,
+  slotAt,
+  slotBefore,
+} from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   CAPTION_TEXT,
   COMMENT_LINK,
@@ -137,6 +146,17 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
+/** Above the caption or comment text inside its row; above the caption in a feed article or reel. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (post.tagName === 'LI') return slotAt(post, rowText(post)?.el);
+    if (post.tagName === 'ARTICLE') return slotBefore(post, FEED_CAPTION);
+    return slotAt(post, reelText(post));
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Instagram',
@@ -156,6 +176,7 @@ const adapter: SiteAdapter = {
     'https://www.instagram.com.example.net/p/x/',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts,
   extract,
 };

@@ -34,13 +34,13 @@ describe(`${adapter.id} details`, () => {
     await close();
   });
 
-  it('takes the open job id from ?jobId= in the split view and anchors the warning under the title', async () => {
+  it('takes the open job id from ?jobId= in the split view and puts the warning above the title', async () => {
     const { doc, close } = loadFixtureCase(adapter, 'job-detail', {
       url: 'https://id.jobstreet.com/id/jobs?jobId=83416560&type=standard',
     });
     const [body] = adapter.findPosts(doc);
     expect(adapter.extract(body)?.id).toBe('83416560-detail');
-    expect(adapter.anchor?.(body).getAttribute('data-automation')).toBe('job-detail-title');
+    expect(adapter.badgeSlot(body)?.before?.getAttribute('data-automation')).toBe('job-detail-title');
     await close();
   });
 

@@ -1,8 +1,17 @@
 // Jobstreet Indonesia (SEEK platform): search-result cards and the job detail view (its own page and
 // the split-view pane on search pages). Cards carry no description, so their text is the visible
 // fields an applicant reads: title, employer, location, salary, selling points and teaser.
-import { absoluteLinks, collapseText, hashId, queryAllFallback, queryFirstFallback, textLines } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import {
+  absoluteLinks,
+  collapseText,
+  hashId,
+  queryAllFallback,
+  queryFirstFallback,
+  slotAboveHeading,
+  slotBefore,
+  textLines,
+} from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   CARD,
   CARD_BULLETS,
@@ -134,6 +143,16 @@ function isDetailBody(el: Element): boolean {
   });
 }
 
+/** Cards: above the job title. Detail view: above the detail title, whose text the post starts with. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (isDetailBody(post)) return slotAboveHeading(queryFirstFallback(detailScope(post), DETAIL_TITLE), post);
+    return slotBefore(post, CARD_TITLE);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Jobstreet',
@@ -156,6 +175,7 @@ const adapter: SiteAdapter = {
     'https://www.jobstreet.com.my/id/jobs',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts(root) {
     try {
       return [...queryAllFallback(root, CARD), ...queryAllFallback(root, DETAIL_BODY)];
@@ -169,15 +189,6 @@ const adapter: SiteAdapter = {
     } catch {
       return null;
     }
-  },
-  anchor(post) {
-    // On the detail view the description sits below a long header; put the warning under the title.
-    try {
-      if (isDetailBody(post)) return queryFirstFallback(detailScope(post), DETAIL_TITLE.slice(0, 1)) ?? post;
-    } catch {
-      // default below
-    }
-    return post;
   },
 };
 

@@ -10,8 +10,10 @@ import {
   normalizeText,
   queryAllFallback,
   queryFirstFallback,
+  slotAboveHeading,
+  slotAt,
 } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   DETAIL_BODY,
   DETAIL_COMPANY,
@@ -174,6 +176,16 @@ function extractDetail(body: Element): ExtractedPost | null {
   return result;
 }
 
+/** Cards: first inside the card (its text starts at the top). Detail: above the page's job title. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (isDetail(post)) return slotAboveHeading(queryFirstFallback(post.ownerDocument, DETAIL_TITLE), post);
+    return slotAt(post, null);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Kalibrr',
@@ -193,6 +205,7 @@ const adapter: SiteAdapter = {
     'https://kalibrr.com.example.net/c/x/jobs/1/y',
   ],
   fixtureSource: 'documented',
+  badgeSlot,
   findPosts(root) {
     try {
       const details = findDetails(root);

@@ -1,8 +1,16 @@
 // Kaskus (www.kaskus.co.id, m.kaskus.co.id): thread pages, single-post pages and last-post pages.
 // DOCUMENTED ONLY: no real Kaskus snapshot exists in site-snapshots; the fixture is built from the
 // public desktop markup (div#post<24-hex> per post, body in .pagetext). Re-check on a live page.
-import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback, queryFirstFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import {
+  absoluteLinks,
+  collapseText,
+  hashId,
+  isTruncated,
+  queryAllFallback,
+  queryFirstFallback,
+  slotAt,
+} from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { BODY, MORE_LABELS, NESTED, POST, POST_ID, QUOTE, TITLE } from './selectors';
 
 const SITE = 'kaskus';
@@ -45,6 +53,17 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
+/** Above the post's own title when it has one, else above its body. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    const titleEl = queryFirstFallback(post, TITLE);
+    if (titleEl && titleEl.closest(POST.join(', ')) === post) return slotAt(post, titleEl);
+    return slotAt(post, ownBody(post));
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Kaskus',
@@ -61,6 +80,7 @@ const adapter: SiteAdapter = {
     'https://www.kaskus.co.id.example.org/thread/6650a1b2c3d4e5f601234567/',
   ],
   fixtureSource: 'documented',
+  badgeSlot,
   findPosts,
   extract,
 };

@@ -1,8 +1,16 @@
 // LinkedIn: feed posts (home feed, recent activity), the job view page, and job search lists.
 // Feed text is complete in the DOM even when clamped: the "…more" button only "visually reveals
 // content which is already detected by screen readers" (its own aria-label), so posts are never partial.
-import { absoluteLinks, collapseText, hashId, queryAllFallback, queryFirstFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import {
+  absoluteLinks,
+  collapseText,
+  hashId,
+  queryAllFallback,
+  queryFirstFallback,
+  slotAboveHeading,
+  slotBefore,
+} from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   FEED_AUTHOR,
   FEED_POST,
@@ -149,6 +157,18 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
+/** Feed: above the commentary. Job card: above its title. Job view: above the page's job title. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (post.matches(JOB_CARD.join(', '))) return slotBefore(post, JOB_CARD_TITLE);
+    if (post.matches(FEED_POST.join(', '))) return slotBefore(post, FEED_TEXT);
+    const description = queryFirstFallback(post, JOB_DESCRIPTION) ?? post;
+    return slotAboveHeading(queryFirstFallback(post.ownerDocument, JOB_TITLE), description);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'LinkedIn',
@@ -170,6 +190,7 @@ const adapter: SiteAdapter = {
     'https://www.linkedin.com.example.org/feed/',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts,
   extract,
 };

@@ -8,9 +8,11 @@ import {
   matchesAny,
   queryAllFallback,
   queryFirstFallback,
+  slotAboveHeading,
+  slotBefore,
   textLines,
 } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   CARD,
   CARD_DETAILS,
@@ -76,6 +78,16 @@ function extractItem(body: Element): ExtractedPost | null {
   return result;
 }
 
+/** Cards: above the title. Item page: above the page's item title. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (matchesAny(post, ITEM_BODY)) return slotAboveHeading(queryFirstFallback(post.ownerDocument, ITEM_TITLE), post);
+    return slotBefore(post, CARD_TITLE);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'OLX Indonesia',
@@ -95,6 +107,7 @@ const adapter: SiteAdapter = {
     'https://www.olx.in/item/admin-iid-900000004',
   ],
   fixtureSource: 'documented',
+  badgeSlot,
   findPosts(root) {
     try {
       return [...queryAllFallback(root, CARD), ...queryAllFallback(root, ITEM_BODY)];

@@ -2,8 +2,16 @@
 // Posts and comments are separate posts (lures are often comments in r/indonesia-style threads).
 // shreddit uses open shadow roots for chrome only; the title/body are slotted light-DOM children, and
 // findPosts also works when handed a shadow root (it then finds nothing it should not).
-import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback, queryFirstFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import {
+  absoluteLinks,
+  collapseText,
+  hashId,
+  isTruncated,
+  queryAllFallback,
+  queryFirstFallback,
+  slotAt,
+} from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   MORE_LABELS,
   NEW_COMMENT,
@@ -147,6 +155,23 @@ function extract(el: Element): ExtractedPost | null {
   }
 }
 
+/** Above the post title (the text starts with it) or, for comments, above the comment body. */
+function badgeSlot(el: Element): BadgeSlot | null {
+  try {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'shreddit-post')
+      return slotAt(el, own(el, SHREDDIT_POST_TITLE, 'shreddit-post') ?? own(el, SHREDDIT_POST_BODY, 'shreddit-post'));
+    if (tag === 'shreddit-comment') return slotAt(el, own(el, SHREDDIT_COMMENT_BODY, 'shreddit-comment'));
+    if (el.matches(NEW_POST.join(', ')))
+      return slotAt(el, queryFirstFallback(el, NEW_POST_TITLE) ?? queryFirstFallback(el, NEW_POST_BODY));
+    if (el.matches(OLD_POST.join(', '))) return slotAt(el, own(el, OLD_TITLE, 'div.thing'));
+    if (el.matches(OLD_COMMENT.join(', '))) return slotAt(el, own(el, OLD_BODY, 'div.thing'));
+    return slotAt(el, el.matches(NEW_COMMENT.join(', ')) ? el : queryFirstFallback(el, NEW_COMMENT));
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Reddit',
@@ -173,6 +198,7 @@ const adapter: SiteAdapter = {
     'https://www.reddit.com.example.org/r/indonesia/',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts,
   extract,
 };

@@ -1,8 +1,8 @@
 // t.me public channel previews (t.me/s/<channel>) and single-post embeds (t.me/<channel>/<n>?embed=1).
 // These pages are server-rendered HTML with hand-written class names; the whole post text is in the
 // DOM (t.me never truncates), so `partial` is always false.
-import { absoluteLinks, collapseText, queryAllFallback, queryFirstFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import { absoluteLinks, collapseText, queryAllFallback, queryFirstFallback, slotBefore } from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { AUTHOR, PERMALINK, POST, REPLY_QUOTE, TEXT } from './selectors';
 
 // Channel usernames: 4–32 chars, letters/digits/underscore (Telegram's rule), which also keeps
@@ -50,6 +50,16 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
+/** Inside the message bubble (the visible card), above the message text. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    const bubble = post.querySelector('.tgme_widget_message_bubble') ?? post;
+    return slotBefore(bubble, TEXT);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: 'telegram-tme',
   name: 'Telegram (t.me public channel preview)',
@@ -71,6 +81,7 @@ const adapter: SiteAdapter = {
     'https://web.telegram.org/k/',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts(root) {
     try {
       return queryAllFallback(root, POST);
@@ -79,10 +90,6 @@ const adapter: SiteAdapter = {
     }
   },
   extract,
-  anchor(post) {
-    // The bubble is the visible card; inserting after it keeps the warning inside the message column.
-    return post.querySelector('.tgme_widget_message_bubble') ?? post;
-  },
 };
 
 export default adapter;

@@ -1,8 +1,16 @@
 // Telegram Web, both clients: K (/k/, tested on real saved markup) and A (/a/, no saved page: fixture
 // built from the client's documented source structure). Messages are shown in full in both; a
 // "Show more" control, if the client adds one, marks the post partial.
-import { absoluteLinks, collapseText, isTruncated, matchesAny, queryAllFallback, queryFirstFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import {
+  absoluteLinks,
+  collapseText,
+  isTruncated,
+  matchesAny,
+  queryAllFallback,
+  queryFirstFallback,
+  slotBefore,
+} from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { A_AUTHOR, A_MESSAGE, A_SKIP, A_TEXT, K_AUTHOR, K_BUBBLE, K_SERVICE, K_SKIP, K_TEXT } from './selectors';
 
 function isPostPage(url: URL): boolean {
@@ -54,6 +62,16 @@ function extractA(message: Element): ExtractedPost | null {
   );
 }
 
+/** Inside the bubble, above the message block (Web K) or the text content (Web A). */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (matchesAny(post, K_BUBBLE)) return slotBefore(post, ['.message']);
+    return slotBefore(post, A_TEXT);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: 'telegram-web',
   name: 'Telegram Web',
@@ -72,6 +90,7 @@ const adapter: SiteAdapter = {
     'https://webk.telegram.org.example.com/k/',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts(root) {
     try {
       return [...queryAllFallback(root, K_BUBBLE), ...queryAllFallback(root, A_MESSAGE)];

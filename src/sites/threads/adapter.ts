@@ -1,8 +1,8 @@
 // Threads by Meta. DOCUMENTED ONLY: no real Threads snapshot exists in site-snapshots, so the
 // fixture is built from the public structure (data-pressable-container posts, span[dir=auto] text,
 // /@user/post/<code> permalinks). Re-check against a live page before relying on details.
-import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback, slotAt } from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { AUTHOR_LINK, MORE_LABELS, NOT_BODY, PERMALINK, POST, TEXT_RUN, TIME } from './selectors';
 
 const SITE = 'threads';
@@ -72,6 +72,15 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
+/** Above the post's first body run, inside the post card. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    return slotAt(post, bodyRuns(post)[0]);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'Threads',
@@ -88,6 +97,7 @@ const adapter: SiteAdapter = {
     'https://www.threads.com.example.org/',
   ],
   fixtureSource: 'documented',
+  badgeSlot,
   findPosts,
   extract,
 };

@@ -1,8 +1,8 @@
 // TikTok web: video pages, the browse modal over the feed, For You feed items, and comments. Each
 // comment is its own post: recruiters drop "loker luar negeri, DM" lures in comment sections.
 // Only 2022 markup was available; selectors lean on data-e2e, which later builds kept.
-import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback, slotAt, slotBefore } from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
   COMMENT_ID,
   COMMENT_ITEM_CLASS,
@@ -90,6 +90,17 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
+/** Above the caption (feed item, video page) or the comment text inside its comment box. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    if (post.matches(FEED_ITEM.join(', '))) return slotBefore(post, FEED_DESC);
+    if (post.matches([...VIDEO_DESC, ...SEARCH_DESC].join(', '))) return slotAt(post, null);
+    return slotAt(post, post.matches(COMMENT_SELECTOR) ? null : queryAllFallback(post, COMMENT_TEXT)[0]);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'TikTok',
@@ -108,6 +119,7 @@ const adapter: SiteAdapter = {
     'https://www.tiktok.com.example.net/foryou',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts,
   extract,
 };

@@ -1,7 +1,7 @@
 // WhatsApp Web (web.whatsapp.com): messages of the open chat or channel in #main.
 // Privacy: ids use only WhatsApp's random message id, never the chat JID, which holds phone numbers.
-import { absoluteLinks, collapseText, isTruncated, queryAllFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import { absoluteLinks, collapseText, isTruncated, queryAllFallback, slotAt } from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { BODY, DIRECTION, MESSAGE, MESSAGE_ROW, PRE_PLAIN, QUOTE, READ_MORE } from './selectors';
 
 const READ_MORE_LABELS = ['read more', 'baca selengkapnya', 'selengkapnya', 'lihat selengkapnya'];
@@ -79,6 +79,17 @@ function extract(message: Element): ExtractedPost | null {
   }
 }
 
+/** Inside the message bubble, above the message text. */
+function badgeSlot(message: Element): BadgeSlot | null {
+  try {
+    const body = bodies(message)[0];
+    const bubble = message.querySelector(DIRECTION.join(', ')) ?? message;
+    return slotAt(bubble.contains(body ?? null) ? bubble : message, body?.closest(PRE_PLAIN[0]) ?? body);
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: 'whatsapp-web',
   name: 'WhatsApp Web',
@@ -91,6 +102,7 @@ const adapter: SiteAdapter = {
     'https://api.whatsapp.com/send?phone=6280000000000',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts,
   extract,
 };

@@ -1,7 +1,7 @@
 // X (formerly Twitter): x.com, twitter.com, mobile.x.com / mobile.twitter.com. Timelines are
 // virtualised (only rows near the viewport exist), so findPosts sees a handful at a time.
-import { absoluteLinks, collapseText, hashId, queryAllFallback, queryFirstFallback } from '../shared';
-import type { ExtractedPost, SiteAdapter } from '../types';
+import { absoluteLinks, collapseText, hashId, queryAllFallback, queryFirstFallback, slotAt } from '../shared';
+import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { AUTHOR, POST, QUOTE, SHOW_MORE, STATUS_LINK, TEXT, TIME } from './selectors';
 
 const SITE = 'x-twitter';
@@ -75,6 +75,18 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
+/** Above the post's own text (below the author row), inside the post article. */
+function badgeSlot(post: Element): BadgeSlot | null {
+  try {
+    return slotAt(
+      post,
+      queryAllFallback(post, TEXT).find((t) => !inQuote(t, post)),
+    );
+  } catch {
+    return null;
+  }
+}
+
 const adapter: SiteAdapter = {
   id: SITE,
   name: 'X (Twitter)',
@@ -95,6 +107,7 @@ const adapter: SiteAdapter = {
     'https://x.com.example.org/home',
   ],
   fixtureSource: 'real',
+  badgeSlot,
   findPosts,
   extract,
 };
