@@ -62,10 +62,57 @@ describe('settings store', () => {
     expect((areas.sync.get('settings') as { country: unknown }).country).toBe(12);
   });
 
-  it('fresh install writes defaults and no notice', async () => {
+  it('fresh install writes nothing (readers derive the defaults) and leaves no notice', async () => {
     await store.ensureSettingsMigrated();
-    expect(areas.sync.get('settings')).toEqual(defaultSettings('id-ID'));
+    expect(areas.sync.has('settings')).toBe(false);
+    expect(await store.loadSettings()).toEqual(defaultSettings('id-ID'));
     expect(await store.getSettingsNotice()).toBeNull();
+  });
+
+  it('a setting changed while the install migration runs is kept, in every interleaving', async () => {
+    // Pause the background's reads one at a time and let the options page save at each pause point.
+    const realGet = area('sync').get;
+    for (let pausePoint = 0; pausePoint < 3; pausePoint++) {
+      areas.sync.clear();
+      let reads = 0;
+      let release: () => void = () => undefined;
+      const paused = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const syncArea = (await import('./browser')).default.storage.sync as { get: typeof realGet };
+      syncArea.get = async (key: string) => {
+        const value = await realGet(key);
+        if (reads++ === pausePoint) await paused;
+        return value;
+      };
+      const install = store.ensureSettingsMigrated();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      syncArea.get = realGet;
+      await store.saveSettings({ sensitivity: 'strict', country: 'PH' });
+      release();
+      await install;
+      const stored = areas.sync.get('settings') as { sensitivity: string; country: string };
+      expect(stored, `options page saved during background read ${pausePoint}`).toMatchObject({
+        sensitivity: 'strict',
+        country: 'PH',
+      });
+    }
+  });
+
+  it('repairing a stored value re-reads it first, so a newer save is not reverted', async () => {
+    areas.sync.set('settings', { ...defaultSettings('id-ID'), sensitivity: 42 });
+    const realGet = area('sync').get;
+    const syncArea = (await import('./browser')).default.storage.sync as { get: typeof realGet };
+    let reads = 0;
+    syncArea.get = async (key: string) => {
+      const value = await realGet(key);
+      // After the background's first read, the user saves a valid value.
+      if (reads++ === 0) areas.sync.set('settings', { ...defaultSettings('id-ID'), sensitivity: 'relaxed' });
+      return value;
+    };
+    await store.ensureSettingsMigrated();
+    syncArea.get = realGet;
+    expect((areas.sync.get('settings') as { sensitivity: string }).sensitivity).toBe('relaxed');
   });
 
   it('saveSettings merges; an invalid patch field keeps the current value', async () => {

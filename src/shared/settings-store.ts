@@ -108,15 +108,32 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
 /**
  * Background only (install, update, start-up, and whenever sync brings a value): migrate and
  * repair what is stored, write it back when it changed, and leave a notice when fields were reset.
+ *
+ * On a fresh install nothing is written: every reader derives the same defaults from an empty
+ * store, and the options page may already be open and saving the user's first choice, which a
+ * late write of defaults would overwrite (storage has no compare-and-set). When something is stored
+ * but needs repair, it is read again right before the single write, so only fields that are still
+ * absent or invalid in the freshest value take defaults.
  */
-export async function ensureSettingsMigrated(): Promise<MigrationResult> {
-  const result = migrateSettings(await readStored(), browserLocale());
-  if (result.changed) {
-    try {
-      await writeSettings(result.settings);
-    } catch (error) {
-      console.warn('LokerAman: could not write repaired settings', error);
-    }
+export function ensureSettingsMigrated(): Promise<MigrationResult> {
+  // One migration at a time in this context: onInstalled and a sync change must not interleave.
+  const next = migrationQueue.then(migrateStored, migrateStored);
+  migrationQueue = next;
+  return next;
+}
+
+let migrationQueue: Promise<unknown> = Promise.resolve();
+
+async function migrateStored(): Promise<MigrationResult> {
+  const first = migrateSettings(await readStored(), browserLocale());
+  if (first.fromVersion === null || !first.changed) return { ...first, changed: false };
+  const stored = await readStored();
+  const result = migrateSettings(stored, browserLocale());
+  if (stored === undefined || stored === null || !result.changed) return { ...result, changed: false };
+  try {
+    await writeSettings(result.settings);
+  } catch (error) {
+    console.warn('LokerAman: could not write repaired settings', error);
   }
   if (result.repaired.length > 0) await addNotice({ repaired: result.repaired, dropped: 0 });
   return result;

@@ -17,7 +17,10 @@ const FEED_URL = 'https://www.facebook.com/groups/lokeraman.warning/';
 const LURE_ID = 'facebook:7001';
 const LEGIT_ID = 'facebook:7002';
 // README screenshots are refreshed on request only, so a test run leaves the work tree as it found it.
-const SHOTS = join(ROOT, process.env.LOKERAMAN_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
+const SHOTS = join(
+  ROOT,
+  process.env.LOKERAMAN_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots',
+);
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const host = (page: Page, id = LURE_ID) => page.locator(`lokeraman-warning[data-lokeraman-post-id="${id}"]`);
@@ -32,10 +35,7 @@ const readStoredSettings = (session: ExtensionSession) =>
   });
 
 async function setSettings(session: ExtensionSession, patch: Partial<Settings>): Promise<void> {
-  // The background writes default settings on install; wait for that first or it overwrites ours.
-  for (let waited = 0; waited < 10_000 && (await readStoredSettings(session)) === null; waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // No wait for the install to settle: the background never writes defaults over a stored choice.
   const settings = { ...defaultSettings('id-ID'), ...patch };
   await session.worker.evaluate(
     (value) =>
