@@ -44,6 +44,8 @@ export interface SnapshotCase {
   lureText?: string;
   /** Cards under this selector are skipped (hidden or off-layout copies in the saved page). */
   skip?: string;
+  /** Told apart in the test name when one file has several cases. */
+  label?: string;
   /** Also use cards the page currently hides (a timeline under Facebook's photo viewer). */
   hiddenCards?: boolean;
 }
@@ -73,6 +75,35 @@ export const CASES: SnapshotCase[] = [
     card: 'article[data-ft]',
     lures: 2,
     legit: 2,
+  },
+  {
+    // The feed post's one real comment (issue 17 point 1): a comment is a post of its own with its own badge.
+    file: 'facebook/www-home-feed-2022-03-es.html',
+    label: 'comment',
+    url: 'https://www.facebook.com/',
+    text: 'div[role="article"][aria-label] span[dir="auto"][lang] div[dir="auto"]',
+    card: 'div[role="article"][aria-label]:not([aria-posinset])',
+    lures: 1,
+    legit: 0,
+  },
+  {
+    file: 'facebook/m-facebook-2021-group-post-permalink.html',
+    label: 'comment',
+    url: 'https://m.facebook.com/groups/southamericansincomputing/permalink/1629606003787605/',
+    text: '[data-sigil="comment-body"]',
+    card: 'div[data-sigil="comment"]',
+    lures: 1,
+    legit: 0,
+  },
+  {
+    // Marketplace search result cards (title + price + location); the badge sits above the card in its cell.
+    file: 'facebook/marketplace-search-results.html',
+    url: 'https://www.facebook.com/marketplace/houston/search/?query=dji',
+    text: 'a[href*="/marketplace/item/"] span[style*="line-clamp"]',
+    card: 'div[style*="max-width"]',
+    lures: 2,
+    legit: 2,
+    lureText: TITLE_LURE,
   },
   {
     file: 'glints/glints-job-explore-list-2024-11.html',
@@ -329,7 +360,7 @@ describe.skipIf(!HAVE_SNAPSHOTS)('badges on real saved pages (../shared/site-sna
   afterAll(async () => session?.close());
 
   for (const c of CASES) {
-    it(`${c.file}: each lure's badge is inside its card, above the text, visible and on top; legit unmarked`, async () => {
+    it(`${c.file}${c.label ? ` (${c.label})` : ''}: each lure's badge is inside its card, above the text, visible and on top; legit unmarked`, async () => {
       await session.context.unrouteAll({ behavior: 'ignoreErrors' });
       await blockNetwork(session.context);
       await serveAt(

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type RuleBundle } from '../../src/engine/index';
 import { defaultSettings, thresholdsFor } from '../../src/shared/settings';
-import { type ExtensionSession, extensionPage, launchWithExtension, ROOT, serveAt, facebookFeedPage } from './harness';
+import { type ExtensionSession, extensionPage, facebookFeedPage, launchWithExtension, ROOT, serveAt } from './harness';
 
 const FEED_URL = 'https://www.facebook.com/groups/loker.test/';
 const LURE =

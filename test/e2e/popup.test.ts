@@ -10,10 +10,10 @@ import {
   clickToolbarButton,
   type ExtensionSession,
   extensionPage,
+  facebookFeedPage,
   launchWithExtension,
   ROOT,
   serveAt,
-  facebookFeedPage,
 } from './harness';
 
 const LURES = [

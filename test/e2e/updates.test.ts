@@ -2,17 +2,17 @@
 // in options installs it, an open post that only the new rule flags gets a warning without reloading,
 // then a tampered bundle is refused while the good one stays in use.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../src/tooling/build';
 import type { Rule } from '../../src/engine/schema';
 import type { UpdatePayload } from '../../src/shared/rule-update';
 import { generateKeyPair, signPayload } from '../../src/shared/signing';
+import { buildBundle } from '../../src/tooling/build';
 import { assertChromiumInstalled, type ExtensionSession, launchWithExtension, ROOT, serveAt } from './harness';
 
 const POST_TEXT =

@@ -11,7 +11,7 @@ import type { Verdict } from '../../src/engine/types';
 import { pickChannels } from '../../src/shared/channels';
 import { defaultSettings, type Settings } from '../../src/shared/settings';
 import { segments } from '../../src/ui/components/highlight';
-import { blockNetwork, type ExtensionSession, launchWithExtension, readFixture, ROOT, serveAt } from './harness';
+import { blockNetwork, type ExtensionSession, launchWithExtension, ROOT, readFixture, serveAt } from './harness';
 
 const FEED_URL = 'https://www.facebook.com/groups/lokeraman.warning/';
 const LURE_ID = 'facebook:7001';

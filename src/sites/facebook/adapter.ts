@@ -8,14 +8,19 @@ import {
   isTruncated,
   queryAllFallback,
   queryFirstFallback,
+  slotAt,
   slotBefore,
 } from '../shared';
 import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import {
+  MARKETPLACE_CARD,
+  MARKETPLACE_CARD_FIELD,
   MARKETPLACE_MAIN,
   MARKETPLACE_SECTION_HEADING,
   MARKETPLACE_TEXT,
   MARKETPLACE_TITLE,
+  MOBILE_COMMENT,
+  MOBILE_COMMENT_BODY,
   MOBILE_EXPOSED_HIDE,
   MOBILE_EXPOSED_SHOW,
   MOBILE_MESSAGE,
@@ -23,6 +28,9 @@ import {
   MOBILE_POST,
   MORE_LABELS,
   WWW_AUTHOR,
+  WWW_COMMENT,
+  WWW_COMMENT_LINK,
+  WWW_COMMENT_TEXT,
   WWW_MESSAGE,
   WWW_POST,
 } from './selectors';
@@ -31,6 +39,11 @@ const SITE = 'facebook';
 const ANY_POST = [...WWW_POST, ...MOBILE_POST].join(', ');
 const ANY_WWW_MESSAGE = WWW_MESSAGE.join(', ');
 const MARKETPLACE_ITEM_PATH = /^\/marketplace\/item\/(\d+)/;
+const MARKETPLACE_PATH = /^\/marketplace(?:\/|$)/;
+const ITEM_IN_HREF = /\/marketplace\/item\/(\d+)/;
+const ANY_WWW_COMMENT = WWW_COMMENT.join(', ');
+const ANY_MOBILE_COMMENT = MOBILE_COMMENT.join(', ');
+const ANY_MARKETPLACE_CARD = MARKETPLACE_CARD.join(', ');
 
 // Pages that never show posts to a job seeker; skipping them saves work on Messenger and settings.
 const NON_POST_PATHS =
@@ -95,7 +108,11 @@ function findPosts(root: ParentNode): Element[] {
       const listing = marketplaceListing(root);
       if (listing) posts.push(listing);
     }
-    return outermost(posts);
+    // Comments sit inside their post's container but are posts of their own (recruiters answer in the
+    // comments of clean posts); so are Marketplace result cards, on Marketplace pages only.
+    const own = [...queryAllFallback(root, WWW_COMMENT), ...queryAllFallback(root, MOBILE_COMMENT)];
+    if (url && MARKETPLACE_PATH.test(url.pathname)) own.push(...outermost(queryAllFallback(root, MARKETPLACE_CARD)));
+    return [...outermost(posts), ...own];
   } catch {
     return [];
   }
@@ -217,8 +234,110 @@ function extractMarketplace(listing: Element, itemId: string): ExtractedPost | n
   };
 }
 
+/** A comment's own text blocks: outside links (the author's name) and outside reply threads nested in it. */
+function commentBlocks(comment: Element): Element[] {
+  const blocks = Array.from(comment.querySelectorAll(WWW_COMMENT_TEXT)).filter(
+    (el) => el.closest(ANY_WWW_COMMENT) === comment && !el.closest('a, [role="button"]'),
+  );
+  return outermost(blocks);
+}
+
+/** `comment_id` is base64 of "comment:<post>_<comment>" on www; the decoded form is stable, the raw one too. */
+function commentIdOf(comment: Element): string | null {
+  for (const link of Array.from(comment.querySelectorAll(WWW_COMMENT_LINK))) {
+    if (link.closest(ANY_WWW_COMMENT) !== comment) continue;
+    try {
+      const raw = new URL(link.getAttribute('href') ?? '', 'https://www.facebook.com/').searchParams.get('comment_id');
+      if (!raw) continue;
+      let decoded = raw;
+      try {
+        decoded = atob(raw);
+      } catch {
+        // already plain (numeric ids on some builds)
+      }
+      const match = /(\d+_\d+)$/.exec(decoded) ?? /(\d+)$/.exec(decoded);
+      return match ? match[1] : raw;
+    } catch {
+      // next link
+    }
+  }
+  return null;
+}
+
+function extractWwwComment(comment: Element): ExtractedPost | null {
+  const blocks = commentBlocks(comment);
+  const text = blocks
+    .map((b) => collapseText(b))
+    .filter(Boolean)
+    .join('\n');
+  if (!text) return null;
+  const id = commentIdOf(comment);
+  const authorLink = Array.from(comment.querySelectorAll('a[href] span[dir="auto"]')).find(
+    (el) => el.closest(ANY_WWW_COMMENT) === comment,
+  );
+  return {
+    id: id ? `${SITE}:comment:${id}` : hashId(`${SITE}:comment`, text),
+    text,
+    links: [...new Set(blocks.flatMap((b) => absoluteLinks(b).map(cleanFacebookUrl)))],
+    author: collapseText(authorLink) || undefined,
+    partial: blocks.some((b) => isTruncated(b, MORE_LABELS)),
+  };
+}
+
+function extractMobileComment(comment: Element): ExtractedPost | null {
+  const body = comment.querySelector(MOBILE_COMMENT_BODY);
+  const text = collapseText(body);
+  if (!body || !text) return null;
+  const id = body.getAttribute('data-commentid') ?? comment.getAttribute('data-uniqueid') ?? comment.id;
+  return {
+    id: id ? `${SITE}:comment:${id}` : hashId(`${SITE}:comment`, text),
+    text,
+    links: absoluteLinks(body).map(cleanFacebookUrl),
+    partial: isTruncated(body, MORE_LABELS),
+  };
+}
+
+/**
+ * A result card shows price rows, then title, then location. The engine reads title, price and location,
+ * one per line; the struck-out old price is left out. The full description lives on the item page,
+ * which the badge's post link opens: nothing is fetched.
+ */
+function extractMarketplaceCard(card: Element): ExtractedPost | null {
+  const itemId = ITEM_IN_HREF.exec(card.getAttribute('href') ?? '')?.[1];
+  if (!itemId) return null;
+  const fields = outermost(Array.from(card.querySelectorAll(MARKETPLACE_CARD_FIELD)));
+  const rows: string[][] = [];
+  let lastRow: Element | null = null;
+  for (const field of fields) {
+    const value = collapseText(field, { keepAriaHidden: true });
+    if (!value) continue;
+    // Fields in one row (current and old price) share the row's wrapper.
+    const row = field.closest('span:not([dir]), div')?.parentElement ?? null;
+    if (row && row === lastRow) rows[rows.length - 1].push(value);
+    else rows.push([value]);
+    lastRow = row;
+  }
+  const isPrice = (row: string[]) => /^\D{0,4}\d/.test(row[0]) && row[0].length <= 24;
+  const price = rows.find(isPrice)?.[0];
+  const rest = rows.filter((row) => !isPrice(row)).map((row) => row.join(' '));
+  const [title, ...others] = rest;
+  const text = [title, price, ...others].filter(Boolean).join('\n');
+  if (!text) return null;
+  const base = pageUrl(card);
+  return {
+    id: `${SITE}:marketplace:${itemId}:card`,
+    text,
+    links: [],
+    url: `${base?.origin ?? 'https://www.facebook.com'}/marketplace/item/${itemId}/`,
+    partial: true,
+  };
+}
+
 function extract(post: Element): ExtractedPost | null {
   try {
+    if (post.matches(ANY_WWW_COMMENT)) return extractWwwComment(post);
+    if (post.matches(ANY_MOBILE_COMMENT)) return extractMobileComment(post);
+    if (post.matches(ANY_MARKETPLACE_CARD)) return extractMarketplaceCard(post);
     if (post.matches(MOBILE_POST.join(', '))) return extractMobile(post);
     if (!post.matches(ANY_POST) && !post.matches(ANY_WWW_MESSAGE)) {
       const itemId = MARKETPLACE_ITEM_PATH.exec(pageUrl(post)?.pathname ?? '')?.[1];
@@ -230,9 +349,16 @@ function extract(post: Element): ExtractedPost | null {
   }
 }
 
-/** Above the message text (www, m.), above a Marketplace title; a bare message gets it first inside. */
+/**
+ * Above the message text (www, m.) or the comment text, above a Marketplace title, above a result card;
+ * a bare message gets it first inside.
+ */
 function badgeSlot(post: Element): BadgeSlot | null {
   try {
+    if (post.matches(ANY_WWW_COMMENT)) return slotAt(post, commentBlocks(post)[0]);
+    if (post.matches(ANY_MOBILE_COMMENT)) return slotAt(post, post.querySelector(MOBILE_COMMENT_BODY));
+    // The card is a link: the badge goes above it, inside the grid cell that holds it.
+    if (post.matches(ANY_MARKETPLACE_CARD)) return post.parentElement ? slotAt(post.parentElement, post) : null;
     if (post.matches(MOBILE_POST.join(', '))) return slotBefore(post, MOBILE_MESSAGE);
     if (post.matches(ANY_POST)) return slotBefore(post, WWW_MESSAGE);
     if (post.matches(ANY_WWW_MESSAGE)) return { card: post, before: null };

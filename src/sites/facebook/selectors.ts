@@ -49,3 +49,26 @@ export const MARKETPLACE_TEXT = 'span[dir="auto"]';
 
 /** "See more" labels in the UI languages our users have (Indonesian first) plus English. */
 export const MORE_LABELS = ['lihat selengkapnya', 'see more', 'selengkapnya', 'ver más', 'عرض المزيد'];
+
+/**
+ * www comments (2022-03 feed: `div[role="article"][aria-label^="Comentario de "]`, a localised "Comment by …";
+ * 2025-07 feed: an unlabelled role="article" on the empty comment placeholders, which this skips). Posts
+ * carry role="article" too up to 2024, but always with aria-posinset; comments never have it.
+ */
+export const WWW_COMMENT = ['div[role="article"][aria-label]:not([aria-posinset])'];
+/** Comment text: `div[dir="auto"]` blocks outside the author link (2022-03: span[dir][lang] > div > div[dir]). */
+export const WWW_COMMENT_TEXT = 'div[dir="auto"]';
+/** The comment's own permalink carries ?comment_id=<base64 "comment:<post>_<comment>"> (2022-03). */
+export const WWW_COMMENT_LINK = 'a[href*="comment_id="]';
+
+/** m.facebook.com 2021 permalink comments: `div[data-sigil="comment"]` > `div[data-sigil="comment-body"]`. */
+export const MOBILE_COMMENT = ['div[data-sigil="comment"]'];
+export const MOBILE_COMMENT_BODY = '[data-sigil="comment-body"]';
+
+/**
+ * Marketplace result cards (2025-03 search results, "Today's picks" under an item): a link to the item
+ * holding price rows, then the title and the location in aria-hidden `span[dir="auto"]` (the card's
+ * accessible name comes from the photo's alt).
+ */
+export const MARKETPLACE_CARD = ['a[href*="/marketplace/item/"][role="link"]', 'a[href*="/marketplace/item/"]'];
+export const MARKETPLACE_CARD_FIELD = 'span[dir="auto"]';
