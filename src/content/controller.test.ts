@@ -97,10 +97,10 @@ describe('content controller', () => {
     expect(pickAdapter([adapter], 'https://fake.example/about')).toBeNull();
   });
 
-  it('marks the page, scans, and reports a debounced summary', async () => {
+  it('scans and reports a debounced summary, leaving no marker on <html> (issue 15)', async () => {
     controller = createContentController(deps());
     await controller.start();
-    expect(document.documentElement.dataset.lokeramanActive).toBe('true');
+    expect(document.documentElement.hasAttribute('data-lokeraman-active')).toBe(false);
     await until(() => hosts().length === 1);
     await until(() => sent.length > 0);
     expect(sent.at(-1)).toMatchObject({ type: 'verdicts/summary', flagged: 1, posts: [{ postId: 'a', site: 'fake' }] });
@@ -232,15 +232,28 @@ describe('content controller', () => {
     expect(hosts()).toHaveLength(0);
   });
 
-  it('hands over to a newer copy of the script', async () => {
+  it('marks <html> only when asked to (test builds), and unmarks on stop', async () => {
+    controller = createContentController({ ...deps(), markPage: true });
+    await controller.start();
+    expect(document.documentElement.dataset.lokeramanActive).toBe('true');
+    controller.stop();
+    expect(document.documentElement.hasAttribute('data-lokeraman-active')).toBe(false);
+  });
+
+  it('keeps running when the page dispatches the old takeover event (issue 15, point 2)', async () => {
     controller = createContentController(deps());
     await controller.start();
     await until(() => hosts().length === 1);
-    const newer = createContentController(deps());
-    await newer.start();
-    expect(controller.stopped).toBe(true);
-    await until(() => hosts().length === 1);
-    newer.stop();
+    document.dispatchEvent(new CustomEvent('lokeraman:content-takeover'));
+    window.dispatchEvent(new CustomEvent('lokeraman:content-takeover'));
+    await wait(60);
+    expect(controller.stopped).toBe(false);
+    expect(hosts()).toHaveLength(1);
+    // New posts are still checked.
+    document
+      .getElementById('feed')
+      ?.insertAdjacentHTML('beforeend', `<article data-post="c"><p class="body">${LURE} baru</p></article>`);
+    await until(() => hosts().length === 2);
   });
 
   it('checks a selection and opens the verdict dialog', async () => {

@@ -60,6 +60,11 @@ export interface ContentDeps {
   summaryDelayMs?: number;
   /** Milliseconds between liveness / URL polls. */
   pollMs?: number;
+  /**
+   * Test builds only: put `data-lokeraman-active` on <html> so browser tests can wait for the script. Shipped
+   * builds leave the page no sign of the extension (a scam page could otherwise detect and adapt to it).
+   */
+  markPage?: boolean;
 }
 
 export interface ContentController {
@@ -69,8 +74,6 @@ export interface ContentController {
   readonly scanner: Scanner | null;
   readonly stopped: boolean;
 }
-
-export const TAKEOVER_EVENT = 'lokeraman:content-takeover';
 
 export function pickAdapter(adapters: readonly SiteAdapter[], href: string): SiteAdapter | null {
   for (const adapter of adapters) {
@@ -127,7 +130,6 @@ export function createContentController(deps: ContentDeps): ContentController {
   let stopped = false;
   let summaryTimer: ReturnType<typeof setTimeout> | null = null;
   let lastSummary = '';
-  let dispatchingTakeover = false;
 
   const lang = () => uiLanguage(settings ?? { language: 'auto' }, deps.browserUiLanguage());
 
@@ -366,30 +368,21 @@ export function createContentController(deps: ContentDeps): ContentController {
         // Unsubscribing from a dead extension context throws; the listeners die with it anyway.
       }
     }
-    try {
-      delete deps.win.document.documentElement.dataset.lokeramanActive;
-    } catch {
-      // Document gone.
+    if (deps.markPage) {
+      try {
+        delete deps.win.document.documentElement.dataset.lokeramanActive;
+      } catch {
+        // Document gone.
+      }
     }
   }
 
   async function start(): Promise<void> {
     const { win } = deps;
-    // An older copy of this script (extension updated or re-injected) hands over to us.
-    dispatchingTakeover = true;
-    try {
-      win.document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
-    } finally {
-      dispatchingTakeover = false;
-    }
-    win.document.addEventListener(
-      TAKEOVER_EVENT,
-      () => {
-        if (!dispatchingTakeover) stop();
-      },
-      { signal: abort.signal },
-    );
-    win.document.documentElement.dataset.lokeramanActive = 'true';
+    // No page-visible hand-over (a DOM event or attribute would let the page switch us off): a copy of this
+    // script in the same world is stopped by index.ts through a symbol-keyed global the page cannot reach, and
+    // a copy orphaned by an extension update stops itself within one liveness poll (its runtime id is gone).
+    if (deps.markPage) win.document.documentElement.dataset.lokeramanActive = 'true';
 
     // Subscribe before reading: a change that lands while settings and rules load (the background's
     // install-time settings write, the user switching the site back on, a rule update) would

@@ -2,6 +2,7 @@
 // extension APIs into the controller; all logic lives in controller.ts / scanner.ts.
 
 import { browserUiLanguage, manifestVersion, onMessage, runtimeId, sendMessage } from '../shared/browser-native';
+import { CONTENT_KEY, TEST_BUILD } from '../shared/build-flags';
 import { loadSettingsLite, onSettingsChangedLite } from '../shared/settings-lite';
 import { adapters } from '../sites/index';
 import { mountWarning, openVerdictDialog } from '../ui/warning/lazy';
@@ -20,12 +21,12 @@ function alive(): boolean {
   }
 }
 
-const GLOBAL_KEY = '__lokeramanContent';
-type Holder = { [GLOBAL_KEY]?: ContentController };
+type Holder = { [CONTENT_KEY]?: ContentController };
 
 function boot(): void {
+  // An earlier copy in this world (same extension instance) is found under a symbol the page cannot clobber.
   const holder = globalThis as unknown as Holder;
-  const previous = holder[GLOBAL_KEY];
+  const previous = holder[CONTENT_KEY];
   if (previous && !previous.stopped && alive()) return;
   previous?.stop();
 
@@ -53,8 +54,9 @@ function boot(): void {
     win: window,
     isTopFrame,
     log,
+    markPage: TEST_BUILD,
   });
-  holder[GLOBAL_KEY] = controller;
+  holder[CONTENT_KEY] = controller;
   void controller.start();
 }
 

@@ -6,6 +6,7 @@
 
 import type { Verdict } from '../engine/types';
 import { browserUiLanguage, manifestVersion, onMessage, runtimeId } from '../shared/browser-native';
+import { CONTENT_KEY, ON_DEMAND_KEY } from '../shared/build-flags';
 import type { Settings } from '../shared/settings';
 import { thresholdsFor, uiLanguage } from '../shared/settings-core';
 import { loadSettingsLite as loadSettings } from '../shared/settings-lite';
@@ -18,7 +19,6 @@ import { createScanner, riskFor, type Scanner } from './scanner';
 import { t } from './strings';
 
 const log: (...args: unknown[]) => void = import.meta.env.DEV ? (...args) => console.debug(...args) : () => {};
-const GLOBAL_KEY = '__lokeramanOnDemand';
 const TOAST_TAG = 'lokeraman-toast';
 
 interface OnDemandState {
@@ -139,8 +139,9 @@ async function checkSelection(text: string) {
 }
 
 function install(): void {
-  const holder = globalThis as unknown as Record<string, OnDemandState | undefined>;
-  if (holder[GLOBAL_KEY]) return;
+  // Symbol keys: an element with id="__lokeramanOnDemand" could stand in for a string-keyed global.
+  const holder = globalThis as unknown as { [ON_DEMAND_KEY]?: OnDemandState };
+  if (holder[ON_DEMAND_KEY]) return;
   const state: OnDemandState = {
     scanner: null,
     listener(message) {
@@ -151,7 +152,7 @@ function install(): void {
       const msg = message as { type?: string; text?: string } | null;
       if (!msg || typeof msg !== 'object') return undefined;
       // On a supported page the regular content script answers; two answers would open two dialogs.
-      const main = (globalThis as unknown as { __lokeramanContent?: { stopped: boolean } }).__lokeramanContent;
+      const main = (globalThis as unknown as { [CONTENT_KEY]?: { stopped: boolean } })[CONTENT_KEY];
       if (main && !main.stopped) return undefined;
       try {
         if (msg.type === 'content/check-page') {
@@ -172,7 +173,7 @@ function install(): void {
       return undefined;
     },
   };
-  holder[GLOBAL_KEY] = state;
+  holder[ON_DEMAND_KEY] = state;
   onMessage(state.listener);
 }
 

@@ -4,8 +4,6 @@
 // Kept apart from the scanner so the fixture tests can check every adapter's placement without one.
 import type { BadgeSlot, SiteAdapter } from '../sites/types';
 
-const HOST_TAG_UPPER = 'LOKERAMAN-WARNING';
-
 /** The adapter's slot for `post`, or "first inside the post" when it names none or a stale one. */
 export function resolveSlot(adapter: SiteAdapter, post: Element): BadgeSlot {
   let slot: BadgeSlot | null = null;
@@ -37,16 +35,6 @@ function outsideControls(before: Element, card: Element): Element {
     }
   }
   return target;
-}
-
-/** The element that sits where the host would go (to spot a host another copy of the script left). */
-export function occupantOf(slot: BadgeSlot): Element | null {
-  return slot.before ? slot.before.previousElementSibling : slot.card.firstElementChild;
-}
-
-/** True when `el` is a warning host for `postId` that this scanner did not create. */
-export function isForeignHost(el: Element | null, postId: string, ours: (host: Element) => boolean): boolean {
-  return !!el && el.tagName === HOST_TAG_UPPER && el.getAttribute('data-lokeraman-post-id') === postId && !ours(el);
 }
 
 /** Puts `host` into the slot; false when the page refused (detached or locked-down node). */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createScanner, HOST_TAG, riskFor, type Scanner, type ScannerOptions } from './scanner';
+import { createScanner, HOST_TAG, MAX_POST_CHARS, riskFor, type Scanner, type ScannerOptions } from './scanner';
 import { fakeAdapter, fakeEngine, LEGIT, LURE, manualScheduler, recordingMount, tick } from './test-helpers';
 
 function post(id: string, text: string, extra = ''): string {
@@ -53,6 +53,38 @@ describe('scanner', () => {
   }
 
   const feed = () => document.getElementById('feed') as HTMLElement;
+
+  describe('page-planted <lokeraman-warning> elements (issue 15, point 1)', () => {
+    const planted = (id: string) =>
+      `<lokeraman-warning data-lokeraman-post-id="${id}" data-lokeraman-risk="none" data-lokeraman-site="fake"></lokeraman-warning>`;
+
+    it('still warns when the page planted a host with the post id where ours goes', async () => {
+      feed().innerHTML = `<article data-post="a">${planted('a')}<p class="body">${LURE}</p></article>${planted('a')}`;
+      make().start();
+      await settle();
+      // The planted elements plus our own host, which carries the warning UI.
+      expect(hostFor('a')).toHaveLength(3);
+      expect(ui.mounted.map((m) => m.post.id)).toEqual(['a']);
+      expect(scanner?.findings().map((f) => f.post.id)).toEqual(['a']);
+    });
+
+    it('scans posts the page wraps in a <lokeraman-warning> element', async () => {
+      make().start();
+      await settle();
+      feed().insertAdjacentHTML('beforeend', `<lokeraman-warning>${post('w', LURE)}</lokeraman-warning>`);
+      await settle();
+      expect(ui.mounted.map((m) => m.post.id)).toEqual(['w']);
+    });
+  });
+
+  it('hands hashing and the engine at most MAX_POST_CHARS of a huge post', async () => {
+    feed().innerHTML = post('big', `${LURE} ${'x'.repeat(3 * MAX_POST_CHARS)}`);
+    make().start();
+    await settle();
+    expect(engine.calls).toHaveLength(1);
+    expect(engine.calls[0]?.length).toBe(MAX_POST_CHARS);
+    expect(ui.mounted[0]?.post.text.length).toBe(MAX_POST_CHARS);
+  });
 
   it('flags lures with one host inside the post, above its text, and leaves legit posts alone', async () => {
     feed().innerHTML = post('a', LURE) + post('b', LEGIT);

@@ -5,13 +5,19 @@
 //
 // Nothing here touches extension APIs: index.ts / on-demand.ts inject the analyser, the renderer and
 // the settings-derived predicates, which keeps this file testable in happy-dom.
+import { MAX_CHARS } from '../engine/engine';
 import type { RiskThresholds, Verdict } from '../engine/types';
 import type { ExtractedPost, SiteAdapter } from '../sites/types';
 import { fnv1a53 } from './hash';
-import { insertAt, isForeignHost, occupantOf, resolveSlot } from './placement';
+import { insertAt, resolveSlot } from './placement';
 
 export const HOST_TAG = 'lokeraman-warning';
-const HOST_TAG_UPPER = HOST_TAG.toUpperCase();
+
+/**
+ * Post text handed on to hashing, the engine and the report. The engine reads only its first MAX_CHARS; twice
+ * that keeps its `truncated` flag truthful while a 10 MB post costs no more than a long one.
+ */
+export const MAX_POST_CHARS = 2 * MAX_CHARS;
 
 export interface HostView {
   update(post: ExtractedPost, verdict: Verdict): void;
@@ -183,10 +189,6 @@ function isElement(node: Node | null | undefined): node is Element {
   return !!node && node.nodeType === 1;
 }
 
-function isOurHost(node: Node): boolean {
-  return isElement(node) && node.tagName === HOST_TAG_UPPER;
-}
-
 /** Parent across shadow boundaries. */
 function parentOf(node: Node): Node | null {
   const parent = node.parentNode;
@@ -213,6 +215,10 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   const records = new Map<Element, PostRecord>();
   const hostOwner = new WeakMap<Element, PostRecord>();
+  // Every host this scanner created, by identity. The tag name proves nothing: a page can write
+  // <lokeraman-warning> elements itself, and must not have its posts skipped for it.
+  const ownHosts = new WeakSet<Node>();
+  const isOurHost = (node: Node) => ownHosts.has(node);
   const cache = new Map<number, Verdict>();
   const observedShadowRoots = new WeakSet<ShadowRoot>();
 
@@ -397,7 +403,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   function noteShadow(el: Element): void {
-    if (el.tagName === HOST_TAG_UPPER) return;
+    if (ownHosts.has(el)) return;
     const shadow = el.shadowRoot;
     if (shadow && !observedShadowRoots.has(shadow)) {
       observedShadowRoots.add(shadow);
@@ -433,7 +439,11 @@ export function createScanner(options: ScannerOptions): Scanner {
       forget(rec);
       return;
     }
-    const post = safe('extract', () => adapter.extract(el), null);
+    const extracted = safe('extract', () => adapter.extract(el), null);
+    const post =
+      extracted?.text && extracted.text.length > MAX_POST_CHARS
+        ? { ...extracted, text: extracted.text.slice(0, MAX_POST_CHARS) }
+        : extracted;
     if (!post?.text) {
       // Kept as a record with no post, so text filled in later is attributed to this container.
       rec.hash = 0;
@@ -523,11 +533,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       insertAt(slot, host);
       return;
     }
-    // Another copy of this script (re-injected on-demand script, or an older instance) may already
-    // have a host for this post in the slot: leave it rather than stacking a second one.
-    if (isForeignHost(occupantOf(slot), rec.post.id, (el) => hostOwner.has(el))) return;
+    // A <lokeraman-warning> already in the slot is never a reason to stand back: the page can plant one (with
+    // any post id it likes). A copy of this script orphaned by an extension update removes its own hosts
+    // within a second, and copies in one world hand over through a symbol-keyed global (index.ts).
     const doc = rec.el.ownerDocument ?? document;
     host = doc.createElement(HOST_TAG);
+    ownHosts.add(host);
     rec.host = host;
     hostOwner.set(host, rec);
     setHostAttributes(host, rec);

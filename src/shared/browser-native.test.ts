@@ -52,6 +52,24 @@ describe('browser-native', () => {
     expect(await storageGet('sync', 'settings')).toBe('sync:settings');
   });
 
+  it('ignores a clobbered window.browser from the prototype chain (<form id="browser"><input name="runtime">)', () => {
+    // Page elements with an id reach a content script's world through the window's named-properties object on
+    // its prototype chain; a form with an input named "runtime" makes browser.runtime.id a string.
+    scope.chrome = fakeApi('from-chrome');
+    const proto = Object.getPrototypeOf(globalThis) as object;
+    const input = { id: 'runtime', name: 'runtime', tagName: 'INPUT' };
+    Object.defineProperty(proto, 'browser', { value: { id: 'browser', tagName: 'FORM', runtime: input }, configurable: true });
+    try {
+      expect((globalThis as { browser?: { runtime?: { id?: unknown } } }).browser?.runtime?.id).toBe('runtime');
+      expect(runtimeId()).toBe('from-chrome');
+      // Without a real chrome either, there is no API at all rather than the page's element.
+      delete scope.chrome;
+      expect(() => runtimeId()).toThrow(/no WebExtension API/);
+    } finally {
+      delete (proto as { browser?: unknown }).browser;
+    }
+  });
+
   it('ignores a page element that shows up as window.browser', () => {
     scope.chrome = fakeApi('from-chrome');
     scope.browser = { id: 'browser', tagName: 'DIV' };

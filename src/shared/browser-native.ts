@@ -30,16 +30,30 @@ interface NativeApi {
 }
 
 /**
- * Firefox's promise-based `browser`, else Chrome's `chrome`. Checked for a runtime id because a page element
- * with id="browser" shows up as `window.browser` in a content script's world too. Looked up on every call so
- * tests can install a fake.
+ * The API object as an own property of this script's global, never one found further up its prototype chain.
+ * A page element with an id or name (`<form id="browser"><input name="runtime">`) shows up as `window.browser`
+ * in a content script's world too, through the window's named-properties object, which sits on the prototype
+ * chain: its nested names can fake any string (`runtime.id`), so no shape check on the value can tell it from the
+ * real API. The real `browser` (Firefox) and `chrome` objects are defined on the global itself, where page markup
+ * cannot put anything. Looked up on every call so tests can install a fake.
  */
+function ownGlobal(name: 'browser' | 'chrome'): NativeApi | undefined {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+  if (!descriptor) return undefined;
+  const value = 'value' in descriptor ? descriptor.value : descriptor.get?.call(globalThis);
+  if (typeof value !== 'object' || value === null) return undefined;
+  // Belt and braces: a DOM node is never the extension API, whatever put it there.
+  if (typeof Node === 'function' && value instanceof Node) return undefined;
+  return value as NativeApi;
+}
+
+/** Firefox's promise-based `browser`, else Chrome's `chrome` (see ownGlobal for why only own properties). */
 function api(): NativeApi {
-  const scope = globalThis as { browser?: Partial<NativeApi>; chrome?: NativeApi };
-  const firefox = scope.browser;
-  if (firefox && typeof firefox.runtime?.id === 'string') return firefox as NativeApi;
-  if (!scope.chrome) throw new Error('no WebExtension API in this context');
-  return scope.chrome;
+  const firefox = ownGlobal('browser');
+  if (firefox && typeof firefox.runtime?.id === 'string') return firefox;
+  const chrome = ownGlobal('chrome');
+  if (!chrome) throw new Error('no WebExtension API in this context');
+  return chrome;
 }
 
 /** The extension's id, or undefined once the extension was reloaded or removed under a running content script. */
