@@ -1,4 +1,4 @@
-// `npm run build`: compiled rules → Chrome build → Firefox build → store zips → CLI.
+// `npm run build`: compiled rules → Chrome build → Firefox build → test builds → store zips → CLI.
 // Each step is a separate process so a failure names the step that broke.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -13,9 +13,28 @@ function run(label, command, args, env = {}) {
   console.log(`build: ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+// Release artifacts never trust extra keys or carry test affordances, whatever the calling shell exports.
+if (process.env.LOKERAMAN_EXTRA_TRUSTED_KEYS) {
+  console.error('build: LOKERAMAN_EXTRA_TRUSTED_KEYS is set; refusing to build release artifacts that trust extra keys. Unset it (test builds set it per command, see test/e2e/updates.test.ts).');
+  process.exit(1);
+}
+const RELEASE = { LOKERAMAN_TEST_BUILD: '', LOKERAMAN_EXTRA_TRUSTED_KEYS: '' };
+
 run('rules', 'npx', ['--no-install', 'tsx', 'src/cli/index.ts', 'rules', 'build']);
 for (const target of ['chrome', 'firefox']) {
-  run(`vite ${target}`, 'npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { LOKERAMAN_TARGET: target });
+  run(`vite ${target}`, 'npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], {
+    ...RELEASE,
+    LOKERAMAN_TARGET: target,
+    LOKERAMAN_OUT_DIR: `dist/${target}`,
+  });
+}
+// The browser tests' build: the same code with test affordances on (src/shared/build-flags.ts). Never zipped.
+for (const target of ['chrome', 'firefox']) {
+  run(`vite ${target} (test build)`, 'npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], {
+    LOKERAMAN_TARGET: target,
+    LOKERAMAN_TEST_BUILD: '1',
+    LOKERAMAN_OUT_DIR: `dist/test/${target}`,
+  });
 }
 rmSync('dist/zips', { recursive: true, force: true });
 mkdirSync('dist/zips', { recursive: true });

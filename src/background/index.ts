@@ -1,6 +1,7 @@
 // Service worker: toolbar badge from content-script summaries, the selection context menu,
 // on-demand checks, settings migration/repair, and signed rule updates (updates.ts).
 import browser from '../shared/browser';
+import { TEST_BUILD } from '../shared/build-flags';
 import { t } from '../shared/i18n';
 import {
   type ContentToBackground,
@@ -149,17 +150,19 @@ void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => 
 
 initRuleUpdates();
 
-// Test hook: Playwright cannot click native context menus, so e2e tests call the same handler here.
-// The service worker's global is unreachable from web pages, so this exposes nothing to them.
-(globalThis as unknown as { __lokeraman: unknown }).__lokeraman = {
-  handleContextMenuCheck,
-  tabFindings: async (tabId: number) => tabFindings(tabId, await readTab(tabId)),
-  /** Tab id whose top frame reported `url` (tab URLs are hidden without the `tabs` permission). */
-  tabIdForUrl: async (url: string) => {
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id !== undefined && (await readTab(tab.id))?.[TOP_FRAME]?.url === url) return tab.id;
-    }
-    return null;
-  },
-  ensureSettingsMigrated,
-};
+// Test hook: Playwright cannot click native context menus, so e2e tests call the same handler here. Only in
+// the browser-test build (dist/test/*): the shipped service worker carries no test entry points.
+if (TEST_BUILD) {
+  (globalThis as unknown as { __lokeraman: unknown }).__lokeraman = {
+    handleContextMenuCheck,
+    tabFindings: async (tabId: number) => tabFindings(tabId, await readTab(tabId)),
+    /** Tab id whose top frame reported `url` (tab URLs are hidden without the `tabs` permission). */
+    tabIdForUrl: async (url: string) => {
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id !== undefined && (await readTab(tab.id))?.[TOP_FRAME]?.url === url) return tab.id;
+      }
+      return null;
+    },
+    ensureSettingsMigrated,
+  };
+}

@@ -63,7 +63,7 @@ function inputFor(
 function showToast(text: string, closeLabel: string): void {
   document.querySelector(TOAST_TAG)?.remove();
   const host = document.createElement(TOAST_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const box = document.createElement('div');
   box.setAttribute('role', 'status');
   box.style.cssText =

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { ROOT, warningRisksInDocument } from './harness';
 
+/** The shipped Firefox build (hostile-page suite) and the browser-test build (everything else), see harness.ts. */
 export const DIST_FIREFOX = join(ROOT, 'dist/firefox');
+export const DIST_FIREFOX_TEST = join(ROOT, 'dist/test/firefox');
 const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 export const FIREFOX = process.env.LOKERAMAN_FIREFOX ?? FIREFOX_CANDIDATES.find((path) => existsSync(path)) ?? '';
 /** moz-extension:// host of the installed extension; Firefox otherwise picks a random one per profile. */
@@ -20,8 +22,10 @@ export function assertFirefoxInstalled(): void {
         'apt-get update && apt-get install -y firefox-esr (or set LOKERAMAN_FIREFOX). Browser tests never download a browser.',
     );
   }
-  if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) {
-    throw new Error('dist/firefox is missing: run `npm run build` first (npm test does this for you).');
+  for (const dir of [DIST_FIREFOX, DIST_FIREFOX_TEST]) {
+    if (!existsSync(join(dir, 'manifest.json'))) {
+      throw new Error(`${dir} is missing: run \`npm run build\` first (npm test does this for you).`);
+    }
   }
 }
 
@@ -37,9 +41,9 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(): Promise<FirefoxSession> {
+export async function launchFirefoxWithExtension(distDir: string = DIST_FIREFOX_TEST): Promise<FirefoxSession> {
   assertFirefoxInstalled();
-  const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(distDir, 'manifest.json'), 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -57,7 +61,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxSession> {
       'services.settings.server': 'data:,',
     },
   });
-  const addonId = await browser.installExtension(DIST_FIREFOX);
+  const addonId = await browser.installExtension(distDir);
   const errors: string[] = [];
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path}`;
   const newPage = async () => {

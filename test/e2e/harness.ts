@@ -7,7 +7,13 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** The shipped Chrome build: the hostile-page suite, the built-manifest check and the bundle-size figures use it. */
 export const DIST_CHROME = join(ROOT, 'dist/chrome');
+/**
+ * The browser-test build of the same code (src/shared/build-flags.ts): open shadow roots the UI tests look into,
+ * a readiness marker, the service worker's test hook. Default for launchWithExtension.
+ */
+export const DIST_CHROME_TEST = join(ROOT, 'dist/test/chrome');
 export const CHROMIUM = process.env.LOKERAMAN_CHROMIUM ?? '/usr/bin/chromium';
 
 export function assertChromiumInstalled(): void {
@@ -17,8 +23,10 @@ export function assertChromiumInstalled(): void {
         '(or set LOKERAMAN_CHROMIUM to a Chromium binary). Browser tests never download a browser.',
     );
   }
-  if (!existsSync(join(DIST_CHROME, 'manifest.json'))) {
-    throw new Error('dist/chrome is missing: run `npm run build` first (npm test does this for you).');
+  for (const dir of [DIST_CHROME, DIST_CHROME_TEST]) {
+    if (!existsSync(join(dir, 'manifest.json'))) {
+      throw new Error(`${dir} is missing: run \`npm run build\` first (npm test does this for you).`);
+    }
   }
 }
 
@@ -34,7 +42,7 @@ export interface ExtensionSession {
 
 export interface LaunchOptions {
   userDataDir?: string;
-  /** Unpacked extension to load; defaults to dist/chrome. */
+  /** Unpacked extension to load; defaults to the test build (dist/test/chrome). */
   distDir?: string;
   viewport?: { width: number; height: number };
   locale?: string;
@@ -43,7 +51,7 @@ export interface LaunchOptions {
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   assertChromiumInstalled();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'lokeraman-e2e-'));
-  const extensionDir = options.distDir ?? DIST_CHROME;
+  const extensionDir = options.distDir ?? DIST_CHROME_TEST;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -57,6 +57,7 @@ describe('signed rule updates in Chromium', () => {
         ...process.env,
         LOKERAMAN_TARGET: 'chrome',
         LOKERAMAN_OUT_DIR: distDir,
+        LOKERAMAN_TEST_BUILD: '1',
         LOKERAMAN_EXTRA_TRUSTED_KEYS: JSON.stringify([{ kid: key.kid, publicKey: key.publicKey, owner: 'e2e' }]),
       },
       encoding: 'utf8',

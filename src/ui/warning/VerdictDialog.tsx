@@ -9,6 +9,7 @@ import { HighlightedText } from '../components/HighlightedText';
 import { ModalDialog } from '../components/ModalDialog';
 import { levelKey } from './badge-i18n';
 import { t, type Lang, type WarningKey } from './i18n';
+import { userOnly } from './trusted';
 import type { WarningInput } from './types';
 
 export type View = 'main' | 'report' | 'feedback';
@@ -146,10 +147,10 @@ function MainView({ input, titleId, headingRef, onReport, onFeedback, onHide }: 
           <button
             type="button"
             class="la-btn la-btn-secondary"
-            onClick={() => {
+            onClick={userOnly(() => {
               setHideError(false);
               onHide().catch(() => setHideError(true));
-            }}
+            })}
           >
             {t('warning_action_hide', lang)}
           </button>
@@ -219,7 +220,7 @@ function ReportView({ input, titleId, headingRef, now, onBack }: ViewProps & { n
           type="button"
           class="la-btn la-btn-primary"
           data-action="copy"
-          onClick={async () => setStatus((await copyText(report.text, previewRef.current)) ? 'copied' : 'failed')}
+          onClick={userOnly(async () => setStatus((await copyText(report.text, previewRef.current)) ? 'copied' : 'failed'))}
         >
           {t('warning_copy', lang)}
         </button>
@@ -227,7 +228,7 @@ function ReportView({ input, titleId, headingRef, now, onBack }: ViewProps & { n
           type="button"
           class="la-btn la-btn-secondary"
           data-action="download-txt"
-          onClick={() => rootRef.current && downloadText(rootRef.current, `${report.fileBase}.txt`, report.text, 'text/plain')}
+          onClick={userOnly(() => rootRef.current && downloadText(rootRef.current, `${report.fileBase}.txt`, report.text, 'text/plain'))}
         >
           {t('warning_download_txt', lang)}
         </button>
@@ -235,7 +236,9 @@ function ReportView({ input, titleId, headingRef, now, onBack }: ViewProps & { n
           type="button"
           class="la-btn la-btn-secondary"
           data-action="download-json"
-          onClick={() => rootRef.current && downloadText(rootRef.current, `${report.fileBase}.json`, report.json, 'application/json')}
+          onClick={userOnly(
+            () => rootRef.current && downloadText(rootRef.current, `${report.fileBase}.json`, report.json, 'application/json'),
+          )}
         >
           {t('warning_download_json', lang)}
         </button>
@@ -281,10 +284,10 @@ function FeedbackView({ input, titleId, headingRef, onBack }: ViewProps & { onBa
       </label>
       <textarea id={fieldId} rows={10} value={body} onInput={(event) => setBody((event.target as HTMLTextAreaElement).value)} />
       <div class="la-actions">
-        <a class="la-btn la-btn-primary" href={links.issueUrl} target="_blank" rel="noopener noreferrer" data-action="github">
+        <a class="la-btn la-btn-primary" href={links.issueUrl} target="_blank" rel="noopener noreferrer" data-action="github" onClick={userOnly(() => {})}>
           {t('warning_feedback_github', lang)}
         </a>
-        <a class="la-btn la-btn-secondary" href={links.mailto} data-action="email">
+        <a class="la-btn la-btn-secondary" href={links.mailto} data-action="email" onClick={userOnly(() => {})}>
           {t('warning_feedback_email', lang)}
         </a>
       </div>

@@ -7,6 +7,7 @@
 import componentsCss from '../components/components.css?inline';
 import badgeCss from './badge.css?inline';
 import { levelKey, tBadge } from './badge-i18n';
+import { userOnly } from './trusted';
 import type { WarningInput } from './types';
 import type { View } from './VerdictDialog';
 
@@ -37,6 +38,11 @@ export type DialogSource = () => DialogModule | Promise<DialogModule>;
 export interface MountOptions {
   /** For screenshots and tests: open straight into a view. */
   initialView?: View;
+  /**
+   * 'closed' on web pages (lazy.ts): page script can neither read nor change the badge and dialog, nor find
+   * their buttons. Extension pages and unit tests use 'open' (the default).
+   */
+  shadowMode?: ShadowRootMode;
 }
 
 export interface WarningView {
@@ -48,8 +54,18 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as Promise<T>)?.then === 'function';
 }
 
-export function prepareShadow(host: HTMLElement): { container: HTMLElement; cleanup: () => void } {
-  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+/** Our shadow roots by host, so a closed root can be reused (host.shadowRoot is null for it). */
+const roots = new WeakMap<HTMLElement, ShadowRoot>();
+
+export function prepareShadow(
+  host: HTMLElement,
+  mode: ShadowRootMode = 'open',
+): { container: HTMLElement; cleanup: () => void } {
+  let shadow = roots.get(host) ?? host.shadowRoot;
+  if (!shadow) {
+    shadow = host.attachShadow({ mode });
+    roots.set(host, shadow);
+  }
   const style = document.createElement('style');
   style.textContent = `${componentsCss}\n${badgeCss}`;
   const container = document.createElement('div');
@@ -76,7 +92,7 @@ export function mountBadge(
   source: DialogSource,
   options: MountOptions = {},
 ): WarningView {
-  const { container, cleanup } = prepareShadow(host);
+  const { container, cleanup } = prepareShadow(host, options.shadowMode);
   let current = input;
   let destroyed = false;
   let dialog: DialogHandle | null = null;
@@ -185,7 +201,10 @@ export function mountBadge(
     cleanup();
   }
 
-  button.addEventListener('click', () => open('main'));
+  button.addEventListener(
+    'click',
+    userOnly(() => open('main')),
+  );
   draw();
   if (options.initialView) open(options.initialView);
 
@@ -211,7 +230,7 @@ export function openStandalone(
   host.dataset.lokeramanRisk = input.verdict.risk;
   host.dataset.lokeramanStandalone = '';
   document.body.appendChild(host);
-  const { container, cleanup } = prepareShadow(host);
+  const { container, cleanup } = prepareShadow(host, options.shadowMode);
   let closed = false;
   let handle: DialogHandle | null = null;
   const close = () => {

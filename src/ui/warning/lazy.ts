@@ -1,5 +1,6 @@
 // Warning UI for the content script: the badge now, the dialog chunk on first use (dynamic import;
 // crxjs lists the chunk in web_accessible_resources so the content script may load it).
+import { TEST_BUILD } from '../../shared/build-flags';
 import { type DialogModule, type MountOptions, mountBadge, openStandalone, type WarningView } from './badge';
 import type { WarningInput } from './types';
 
@@ -21,10 +22,13 @@ function dialogSource(): DialogModule | Promise<DialogModule> {
   return loading;
 }
 
+/** Closed on web pages; the browser-test build opens it so the UI tests can look inside (build-flags.ts). */
+const shadowMode: ShadowRootMode = TEST_BUILD ? 'open' : 'closed';
+
 export function mountWarning(host: HTMLElement, input: WarningInput, options?: MountOptions): WarningView {
-  return mountBadge(host, input, dialogSource, options);
+  return mountBadge(host, input, dialogSource, { shadowMode, ...options });
 }
 
 export function openVerdictDialog(input: WarningInput, options?: MountOptions): { close(): void } {
-  return openStandalone(input, dialogSource, options);
+  return openStandalone(input, dialogSource, { shadowMode, ...options });
 }
