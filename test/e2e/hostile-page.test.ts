@@ -74,7 +74,15 @@ function page(title: string, extraHead: string, body: string, tail = ''): string
 }
 
 const PAGES: Record<string, string> = {
-  planted: page('planted', '', `<div role="feed">${post(LURE_ID, LURE)}${PLANTED}</div>`),
+  // Planted wherever a host of ours has gone (after the post, first in its card, right above its text).
+  planted: page(
+    'planted',
+    '',
+    `<div role="feed">${post(LURE_ID, LURE)
+      .replace('<a href', `${PLANTED}<a href`)
+      .replace('<div data-ad-rendering-role', `${PLANTED}<div data-ad-rendering-role`)
+      .replace('<div dir="auto">', `${PLANTED}<div dir="auto">`)}${PLANTED}</div>`,
+  ),
   takeover: page('takeover', TAKEOVER, `<div role="feed">${post(LURE_ID, LURE)}</div>`, LATE_POST),
   clobber: page('clobber', '', `${CLOBBER}<div role="feed">${post(LURE_ID, LURE)}</div>`),
   presser: page('presser', PRESSER, `<div role="feed">${post(LURE_ID, LURE)}</div>`),
