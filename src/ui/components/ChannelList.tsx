@@ -1,4 +1,4 @@
-import { type Channel, channelHref, whatsappHref } from '../../shared/channels';
+import { type Channel, channelFreshness, channelHref, whatsappHref } from '../../shared/channels';
 import { t, type Lang } from '../warning/i18n';
 
 function actionLabel(channel: Channel, lang: Lang): string {
@@ -30,7 +30,10 @@ const WHO = {
   anywhere: 'warning_who_anywhere',
 } as const;
 
-/** Official channels as real actions (tel:, wa.me, web form, mailto), with who can use them and when they were last seen. */
+/**
+ * Official channels as real actions (tel:, wa.me, web form, mailto), with who can use them, when a maintainer last
+ * verified them, and "check first" for a line without a recent source or past its re-verification date.
+ */
 export function ChannelList({ channels, lang }: { channels: Channel[]; lang: Lang }) {
   return (
     <ul class="la-channels">
@@ -39,10 +42,17 @@ export function ChannelList({ channels, lang }: { channels: Channel[]; lang: Lan
         const external = href.startsWith('https:');
         const wa = whatsappHref(channel);
         const extraWeb = channel.type === 'phone' && channel.url ? channel.url : null;
+        const checkFirst = channelFreshness(channel).checkFirst;
         return (
-          <li key={channel.id} class="la-channel" data-channel-id={channel.id}>
+          <li
+            key={channel.id}
+            class="la-channel"
+            data-channel-id={channel.id}
+            data-check-first={checkFirst ? 'true' : undefined}
+          >
             <p class="la-channel-name">
-              <strong>{channel.organisation_short}</strong> <span class="la-tag">{t(WHO[channel.who_can_use], lang)}</span>
+              <strong>{channel.organisation_short}</strong>{' '}
+              <span class="la-tag">{t(WHO[channel.who_can_use], lang)}</span>
             </p>
             <p class="la-channel-purpose">{channel.purpose[lang]}</p>
             <p class="la-channel-actions">
@@ -67,9 +77,9 @@ export function ChannelList({ channels, lang }: { channels: Channel[]; lang: Lan
             <p class="la-channel-meta">
               {channel.type === 'phone' && channel.local ? `${channel.local} · ` : ''}
               {channel.hours ? `${t('warning_channel_hours', lang, channel.hours)} · ` : ''}
-              {t('warning_channel_verified', lang, channel.verified)}
-              {channel.confidence === 'medium' ? ` · ${t('warning_channel_medium', lang)}` : ''}
+              {t('warning_channel_verified', lang, channel.verified_on)}
             </p>
+            {checkFirst ? <p class="la-channel-check-first">{t('warning_channel_check_first', lang)}</p> : null}
           </li>
         );
       })}
