@@ -13,6 +13,7 @@ import {
 } from '../tooling/build';
 import { describeFailure, exampleCases, runExample } from '../tooling/examples';
 import { formatRuleSet } from '../tooling/format';
+import { checkChannelData } from '../shared/channels-check';
 import { displayPath, formatError, hasErrors, loadRuleSet, type RuleError } from '../tooling/load';
 import { writeSignedUpdate } from '../tooling/sign';
 import { EXIT_FINDINGS, EXIT_OK, type Io, parse, UsageError } from './util';
@@ -20,7 +21,9 @@ import { EXIT_FINDINGS, EXIT_OK, type Io, parse, UsageError } from './util';
 export const RULES_HELP = `Usage: lokeraman rules <command> [--rules DIR]
 
 Commands:
-  validate           check every rule, vocabulary and families.yaml; print all problems
+  validate           check every rule, vocabulary and families.yaml, and the help channels
+                     (channels/channels.json: warns 6 months after a channel was verified, fails at 12;
+                     LOKERAMAN_TODAY=YYYY-MM-DD judges as of another day); print all problems
   test               run every rule's inline examples through the engine
   fmt [--check]      rewrite files in canonical form (--check: only list files that are not)
   build [--out FILE] validate, compile and write the bundle (default src/generated/rules.bundle.json)
@@ -77,17 +80,18 @@ export async function runRules(args: string[], io: Io): Promise<number> {
     case 'validate': {
       noExtra();
       const r = loadRuleSet(rulesDir, { redos });
+      const errors = [...r.errors, ...channelErrors(rulesDir)];
       if (values.json) {
         io.out(
-          `${JSON.stringify({ ok: !hasErrors(r.errors), rules: r.rules.length, vocabs: r.vocabs.length, errors: r.errors }, null, 2)}\n`,
+          `${JSON.stringify({ ok: !hasErrors(errors), rules: r.rules.length, vocabs: r.vocabs.length, errors }, null, 2)}\n`,
         );
       } else {
-        printErrors(r.errors, io);
+        printErrors(errors, io);
         io.out(
-          `${r.rules.length} rules, ${r.vocabs.length} vocabularies, ${r.files.length} files: ${summary(r.errors)}\n`,
+          `${r.rules.length} rules, ${r.vocabs.length} vocabularies, ${r.files.length} files: ${summary(errors)}\n`,
         );
       }
-      return hasErrors(r.errors) ? EXIT_FINDINGS : EXIT_OK;
+      return hasErrors(errors) ? EXIT_FINDINGS : EXIT_OK;
     }
     case 'test':
       noExtra();
@@ -160,6 +164,30 @@ export async function runRules(args: string[], io: Io): Promise<number> {
     default:
       throw new UsageError(`unknown rules command: ${cmd}`, RULES_HELP);
   }
+}
+
+/** channels/channels.json beside the rules, when there is one (a custom rules folder may have none). */
+function channelErrors(rulesDir: string): RuleError[] {
+  const file = join(rulesDir, 'channels', 'channels.json');
+  if (!existsSync(file)) return [];
+  const shown = displayPath(file);
+  const today = process.env.LOKERAMAN_TODAY ? new Date(`${process.env.LOKERAMAN_TODAY}T12:00:00Z`) : new Date();
+  if (Number.isNaN(today.getTime())) {
+    return [{ code: 'CHANNEL_E_TODAY', severity: 'error', file: shown, message: 'LOKERAMAN_TODAY must be YYYY-MM-DD' }];
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return [{ code: 'CHANNEL_E_JSON', severity: 'error', file: shown, message: (e as Error).message }];
+  }
+  return checkChannelData(data, today).map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    file: shown,
+    ...(f.channelId ? { ruleId: f.channelId } : {}),
+    message: f.message,
+  }));
 }
 
 function rulesTest(rulesDir: string, json: boolean, io: Io): number {
