@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Flag } from '../engine/types';
@@ -136,6 +136,17 @@ describe('channel data', () => {
       expect(row, channel.id).toBeDefined();
       expect(row, channel.id).toContain(`| ${channel.verified_on} |`);
       expect(row, channel.id).toContain(channel.check_first ? 'check first' : 'confirmed');
+    }
+  });
+
+  it('numbers are bundled, never fetched: no network call here, and none travels in the rule bundle or its updates', () => {
+    const source = readFileSync(resolve(import.meta.dirname, 'channels.ts'), 'utf8');
+    expect(source).not.toMatch(/\bfetch\(|XMLHttpRequest|import\(/);
+    const bundle = resolve(import.meta.dirname, '../generated/rules.bundle.json');
+    if (!existsSync(bundle)) return; // built by `npm run build`, which land.sh and CI run first
+    const text = readFileSync(bundle, 'utf8');
+    for (const channel of channels.filter((c) => c.international?.startsWith('+'))) {
+      expect(text, channel.id).not.toContain((channel.international ?? '').slice(1));
     }
   });
 
