@@ -223,6 +223,25 @@ export const CASES: SnapshotCase[] = [
     legit: 0,
   },
   {
+    // Comments under a video (issue 17 point 3). The saved page is the <ytd-app> DOM without YouTube's
+    // stylesheets, so this checks order and stacking in plain flow, not YouTube's own layout.
+    file: 'youtube/yttrex-watch-page-ytd-app-with-comments.html',
+    url: 'https://www.youtube.com/watch?v=wOWhfNB_r-0',
+    text: 'ytd-comment-renderer #content-text',
+    card: 'ytd-comment-renderer',
+    lures: 2,
+    legit: 2,
+  },
+  {
+    file: 'youtube/yttrex-watch-page-ytd-app-with-comments.html',
+    label: 'description',
+    url: 'https://www.youtube.com/watch?v=wOWhfNB_r-0',
+    text: 'ytd-watch-metadata #formatted-snippet-text',
+    card: 'ytd-watch-metadata #description',
+    lures: 1,
+    legit: 0,
+  },
+  {
     file: 'instagram/post-page-p-2025-06.html',
     url: 'https://www.instagram.com/p/DFy470Lo5SAetcuPIQWGyesaEuX0yUmyTxjKC80/',
     text: 'div[role="dialog"] ul li h1[dir="auto"]',
