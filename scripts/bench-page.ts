@@ -1,11 +1,12 @@
-// `npm run bench:page`: the content script on an infinite-scroll feed of 2,000 posts, in Chromium with
+// `npm run bench:page`: the content script on an infinite-scroll feed of 2,000 posts (and the comments under
+// about half of them, scanned as posts of their own), in Chromium with
 // the built extension (dist/chrome). Reports extension main-thread time and its longest task (CDP
 // tracing, attributed by chrome-extension:// script URLs), post-insertion → warning-host latency,
 // JS heap growth against the same run without the extension, and the gzipped content-script size.
 // Figures are printed, not asserted: exit 0 unless the bench itself cannot run.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
 import { cpus, loadavg } from 'node:os';
+import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { blockNetwork, CHROMIUM, DIST_CHROME, launchWithExtension, serveAt } from '../test/e2e/harness';
@@ -44,6 +45,10 @@ function feedPage(): string {
       () => 'Arisan RT ' + pick(['minggu depan', 'besok sore', 'Sabtu ini']) + ' di rumah Bu ' + pick(['Siti', 'Ani', 'Rina', 'Dewi']) + '. ' + sentence(num(3, 25)),
       () => sentence(num(30, 90)),
     ])();
+    let cseed = 4242;
+    const crand = () => { cseed |= 0; cseed = (cseed + 0x6d2b79f5) | 0; let t = Math.imul(cseed ^ (cseed >>> 15), 1 | cseed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+    const COMMENTS = ['Mantap, semoga lancar ya', 'Lokasinya di mana kak?', 'Masih ada? Saya minat', 'Harga pas berapa?', 'Terima kasih infonya', 'Ikut nyimak', 'Sudah saya DM ya kak'];
     const feed = document.getElementById('feed');
     let count = 0;
     function makePost(i) {
@@ -63,6 +68,26 @@ function feedPage(): string {
       const actions = document.createElement('div');
       actions.innerHTML = '<span role="button">Suka</span> <span role="button">Komentar</span> <span role="button">Bagikan</span>';
       el.append(a, msg, actions);
+      // Comments under about half the posts, scanned as posts of their own. Their own PRNG keeps the
+      // posts (and so the lure count) the same as in runs before comments were scanned.
+      const comments = crand() < 0.5 ? 1 + Math.floor(crand() * 3) : 0;
+      for (let c = 0; c < comments; c++) {
+        const comment = document.createElement('div');
+        comment.setAttribute('role', 'article');
+        comment.setAttribute('aria-label', 'Komentar dari Pengguna ' + c);
+        const lureComment = crand() < 0.03;
+        comment.dataset.kind = lureComment ? 'lure' : 'legit';
+        const link = document.createElement('a');
+        link.href = '/groups/lokeraman.bench/posts/' + (900000 + i) + '/?comment_id=' + btoa('comment:' + (900000 + i) + '_' + (500000 + i * 4 + c));
+        link.textContent = 'Pengguna ' + c;
+        const text = document.createElement('div');
+        text.dir = 'auto';
+        text.textContent = lureComment
+          ? 'Info kerja Kamboja gaji ' + (15 + Math.floor(crand() * 10)) + 'jt, tanpa pengalaman, tiket + visa gratis, minat WA +855 9' + Math.floor(crand() * 9) + ' ' + (100 + Math.floor(crand() * 899)) + ' ' + (1000 + Math.floor(crand() * 8999))
+          : COMMENTS[Math.floor(crand() * COMMENTS.length)];
+        comment.append(link, text);
+        el.append(comment);
+      }
       return el;
     }
     function appendBatch() {
@@ -72,6 +97,7 @@ function feedPage(): string {
       for (let i = 0; i < BATCH && count < TOTAL; i++, count++) {
         const el = makePost(count);
         el.dataset.inserted = String(now);
+        for (const comment of el.querySelectorAll('[data-kind]')) comment.dataset.inserted = String(now);
         frag.append(el);
       }
       feed.append(frag);
@@ -83,7 +109,8 @@ function feedPage(): string {
       const now = performance.now();
       for (const r of records) for (const n of r.addedNodes) {
         if (n.nodeName !== 'LOKERAMAN-WARNING') continue;
-        const post = n.previousElementSibling;
+        // The host goes inside the post or comment it is about, above the text.
+        const post = n.parentElement && n.parentElement.closest('[data-kind]');
         window.__bench.hosts++;
         window.__bench.lastHost = now;
         if (post && post.dataset.inserted && post.dataset.kind === 'lure' && !post.dataset.seen) {
@@ -91,7 +118,7 @@ function feedPage(): string {
           window.__bench.latencies.push(now - Number(post.dataset.inserted));
         }
       }
-    }).observe(feed, { childList: true });
+    }).observe(feed, { childList: true, subtree: true });
     const check = () => { if (innerHeight + scrollY > document.body.scrollHeight - 2500) appendBatch(); };
     addEventListener('scroll', check, { passive: true });
     window.__benchCount = () => ({ count, lures: feed.querySelectorAll('[data-kind="lure"]').length, bottom: innerHeight + scrollY >= document.body.scrollHeight - 4 });
@@ -123,7 +150,13 @@ async function startTracing(cdp: CDPSession): Promise<() => Promise<TraceEvent[]
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute', 'v8', 'disabled-by-default-devtools.timeline'],
+      includedCategories: [
+        'toplevel',
+        'devtools.timeline',
+        'v8.execute',
+        'v8',
+        'disabled-by-default-devtools.timeline',
+      ],
       excludedCategories: ['*'],
     },
   });
@@ -135,11 +168,21 @@ async function startTracing(cdp: CDPSession): Promise<() => Promise<TraceEvent[]
   };
 }
 
-const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'v8.run', 'V8.Execute']);
+const SCRIPT_EVENTS = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.run',
+  'V8.Execute',
+]);
 
 function analyseTrace(events: TraceEvent[]) {
   const mainThreads = new Set(
-    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
   );
   const onMain = (e: TraceEvent) => mainThreads.has(`${e.pid}:${e.tid}`);
   const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.fileName ?? e.args?.fileName ?? '';
@@ -177,7 +220,8 @@ function analyseTrace(events: TraceEvent[]) {
     const end = task.ts + (task.dur ?? 0);
     while (j < merged.length && merged[j][1] < start) j++;
     let inside = 0;
-    for (let k = j; k < merged.length && merged[k][0] < end; k++) inside += Math.min(end, merged[k][1]) - Math.max(start, merged[k][0]);
+    for (let k = j; k < merged.length && merged[k][0] < end; k++)
+      inside += Math.min(end, merged[k][1]) - Math.max(start, merged[k][0]);
     if (inside > 0) {
       longestExtInTask = Math.max(longestExtInTask, inside);
       // A task counts as the extension's when most of it is our script.
@@ -187,12 +231,33 @@ function analyseTrace(events: TraceEvent[]) {
   const over50 = tasks.filter((t) => (t.dur ?? 0) > 50_000).length;
   if (process.env.BENCH_DEBUG) {
     const top = events
-      .filter((e) => e.ph === 'X' && onMain(e) && SCRIPT_EVENTS.has(e.name) && urlOf(e).startsWith('chrome-extension://'))
+      .filter(
+        (e) => e.ph === 'X' && onMain(e) && SCRIPT_EVENTS.has(e.name) && urlOf(e).startsWith('chrome-extension://'),
+      )
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
       .slice(0, 12);
-    for (const e of top) console.log('slow extension slice', e.name, ((e.dur ?? 0) / 1000).toFixed(1), 'ms wall', ((e.tdur ?? 0) / 1000).toFixed(1), 'ms cpu', urlOf(e), JSON.stringify(e.args?.data ?? {}).slice(0, 160));
+    for (const e of top)
+      console.log(
+        'slow extension slice',
+        e.name,
+        ((e.dur ?? 0) / 1000).toFixed(1),
+        'ms wall',
+        ((e.tdur ?? 0) / 1000).toFixed(1),
+        'ms cpu',
+        urlOf(e),
+        JSON.stringify(e.args?.data ?? {}).slice(0, 160),
+      );
   }
-  return { cpuMs: cpuUs / 1000, longestCpuMs: longestCpuUs / 1000, totalMs: totalUs / 1000, longestExtInTaskMs: longestExtInTask / 1000, longestExtTaskMs: longestTaskWithExt / 1000, tasksOver50: over50, mainThreads: mainThreads.size, extSlices: ext.length };
+  return {
+    cpuMs: cpuUs / 1000,
+    longestCpuMs: longestCpuUs / 1000,
+    totalMs: totalUs / 1000,
+    longestExtInTaskMs: longestExtInTask / 1000,
+    longestExtTaskMs: longestTaskWithExt / 1000,
+    tasksOver50: over50,
+    mainThreads: mainThreads.size,
+    extSlices: ext.length,
+  };
 }
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
@@ -207,6 +272,8 @@ interface RunResult {
   heapAfter: number;
   posts: number;
   lures: number;
+  /** Comments in the feed, and how many of them are lures (both counted in `lures` too). */
+  comments: number[];
   scrollMs: number;
   latencies: number[];
   hosts: number;
@@ -221,7 +288,9 @@ async function runScenario(context: BrowserContext, withExtension: boolean): Pro
   const page: Page = await context.newPage();
   await page.goto(FEED_URL);
   if (withExtension) {
-    await page.waitForFunction(() => document.documentElement.dataset.lokeramanActive === 'true', undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.lokeramanActive === 'true', undefined, {
+      timeout: 15_000,
+    });
   }
   await page.waitForTimeout(1000);
   const cdp = await context.newCDPSession(page);
@@ -240,17 +309,32 @@ async function runScenario(context: BrowserContext, withExtension: boolean): Pro
   }
   const scrollMs = Date.now() - started;
   const lures = await page.evaluate(() => document.querySelectorAll('[data-kind="lure"]').length);
+  const comments = await page.evaluate(() => [
+    document.querySelectorAll('[role="article"][data-kind]').length,
+    document.querySelectorAll('[role="article"][data-kind="lure"]').length,
+  ]);
   if (withExtension) {
     // Wait for the extension to finish (the very last post is a lure), or give up after 30 s.
     await page
-      .waitForFunction((n) => (window as unknown as { __bench: { latencies: number[] } }).__bench.latencies.length >= n, lures, {
-        timeout: 30_000,
-      })
+      .waitForFunction(
+        (n) => (window as unknown as { __bench: { latencies: number[] } }).__bench.latencies.length >= n,
+        lures,
+        {
+          timeout: 30_000,
+        },
+      )
       .catch(() => undefined);
   }
   await page.waitForTimeout(1000);
   const trace = stopTracing ? analyseTrace(await stopTracing()) : undefined;
-  const bench = await page.evaluate(() => (window as unknown as { __bench: { latencies: number[]; hosts: number; lastInsert: number; lastHost: number; errors: string[] } }).__bench);
+  const bench = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __bench: { latencies: number[]; hosts: number; lastInsert: number; lastHost: number; errors: string[] };
+        }
+      ).__bench,
+  );
   const posts = await page.evaluate(() => document.querySelectorAll('[aria-posinset]').length);
   const heapAfter = await heapUsed(cdp);
   await page.close();
@@ -259,6 +343,7 @@ async function runScenario(context: BrowserContext, withExtension: boolean): Pro
     heapAfter,
     posts,
     lures,
+    comments,
     scrollMs,
     latencies: bench.latencies,
     hosts: bench.hosts,
@@ -274,7 +359,9 @@ async function runScenario(context: BrowserContext, withExtension: boolean): Pro
  * that are not already among them.
  */
 function contentScriptFiles(): { upFront: string[]; onDemand: string[] } {
-  const manifest = JSON.parse(readFileSync(join(DIST_CHROME, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js: string[] }> };
+  const manifest = JSON.parse(readFileSync(join(DIST_CHROME, 'manifest.json'), 'utf8')) as {
+    content_scripts: Array<{ js: string[] }>;
+  };
   const walk = (starts: string[]) => {
     const seen = new Set<string>();
     const dynamic = new Set<string>();
@@ -284,7 +371,8 @@ function contentScriptFiles(): { upFront: string[]; onDemand: string[] } {
       if (seen.has(file)) continue;
       seen.add(file);
       const source = readFileSync(join(DIST_CHROME, file), 'utf8');
-      const resolve = (spec: string) => (spec.startsWith('.') ? posix.normalize(posix.join(dirname(file), spec)) : spec.replace(/^\//, ''));
+      const resolve = (spec: string) =>
+        spec.startsWith('.') ? posix.normalize(posix.join(dirname(file), spec)) : spec.replace(/^\//, '');
       // Static imports and the crxjs loader's dynamic import of chrome.runtime.getURL("…").
       const specifiers = [
         ...source.matchAll(/(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+\.js)["']/g),
@@ -336,7 +424,11 @@ async function main(): Promise<void> {
     await session.close();
   }
   // Same feed without the extension, to separate the page's own heap growth from ours.
-  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const plain = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   let baseline: RunResult;
   try {
     const context = await plain.newContext({ viewport: { width: 1280, height: 900 } });
@@ -347,7 +439,8 @@ async function main(): Promise<void> {
 
   const t = withExt.trace;
   const rows: Array<[string, string, string]> = [
-    ['posts in feed (lures)', `${withExt.posts} (${withExt.lures})`, `${TOTAL_POSTS}`],
+    ['posts in feed (lures, comments included)', `${withExt.posts} (${withExt.lures})`, `${TOTAL_POSTS}`],
+    ['comments under the posts (lures)', `${withExt.comments[0]} (${withExt.comments[1]})`, ''],
     ['warning hosts inserted', `${withExt.hosts}`, `= lures (${withExt.lures})`],
     ['scroll duration', `${withExt.scrollMs} ms`, ''],
     ['extension main-thread script time (wall)', `${fmt(t?.totalMs ?? Number.NaN)} ms`, ''],
@@ -363,9 +456,17 @@ async function main(): Promise<void> {
     ['last post inserted → last host', `${fmt(withExt.drainMs)} ms`, ''],
     ['JS heap growth with extension (after GC)', kb(withExt.heapAfter - withExt.heapBefore), ''],
     ['JS heap growth without extension', kb(baseline.heapAfter - baseline.heapBefore), ''],
-    ['  extension share of growth', kb(withExt.heapAfter - withExt.heapBefore - (baseline.heapAfter - baseline.heapBefore)), ''],
+    [
+      '  extension share of growth',
+      kb(withExt.heapAfter - withExt.heapBefore - (baseline.heapAfter - baseline.heapBefore)),
+      '',
+    ],
     ['content script JS loaded on every page, raw', kb(sizes.reduce((s, x) => s + x.raw, 0)), ''],
-    ['content script JS loaded on every page, gzipped (incl. rules)', kb(sizes.reduce((s, x) => s + x.gz, 0)), '<= 60 KB'],
+    [
+      'content script JS loaded on every page, gzipped (incl. rules)',
+      kb(sizes.reduce((s, x) => s + x.gz, 0)),
+      '<= 60 KB',
+    ],
     ['  + loaded when the dialog first opens, gzipped', kb(lazySizes.reduce((s, x) => s + x.gz, 0)), ''],
     ['page errors', `${withExt.pageErrors.length}`, '0'],
   ];
@@ -373,7 +474,11 @@ async function main(): Promise<void> {
   const w1 = Math.max(...rows.map((r) => r[1].length));
   console.log(`\nLokerAman bench:page — ${TOTAL_POSTS}-post infinite-scroll feed at ${FEED_URL}`);
   // Wall-clock figures include time the renderer waited for a CPU; on a loaded machine read the CPU rows.
-  console.log(`machine: ${cpus().length} CPU(s), load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')}\n`);
+  console.log(
+    `machine: ${cpus().length} CPU(s), load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' / ')}\n`,
+  );
   console.log(`${'figure'.padEnd(w0)}  ${'measured'.padEnd(w1)}  goal`);
   console.log(`${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ----`);
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
@@ -381,7 +486,9 @@ async function main(): Promise<void> {
   for (const s of sizes.sort((a, b) => b.gz - a.gz)) console.log(`  ${kb(s.gz).padStart(9)}  ${s.file}`);
   console.log('loaded by dynamic import when the dialog first opens (gzipped):');
   for (const s of lazySizes.sort((a, b) => b.gz - a.gz)) console.log(`  ${kb(s.gz).padStart(9)}  ${s.file}`);
-  console.log(`\n(trace: ${t?.mainThreads ?? 0} renderer main thread(s), ${t?.extSlices ?? 0} extension script slices)`);
+  console.log(
+    `\n(trace: ${t?.mainThreads ?? 0} renderer main thread(s), ${t?.extSlices ?? 0} extension script slices)`,
+  );
 }
 
 main().catch((error) => {
