@@ -26,6 +26,15 @@ beforeEach(() => {
 });
 
 describe('collapseText', () => {
+  it('reads text a page wraps in an element named like our host, and nothing from a real host', () => {
+    const el = html('<p>Halo</p><lokeraman-warning>Kerja di Kamboja gaji 20 juta</lokeraman-warning>');
+    expect(collapseText(el)).toBe('Halo\nKerja di Kamboja gaji 20 juta');
+    const host = document.createElement('lokeraman-warning');
+    host.attachShadow({ mode: 'closed' }).textContent = 'Waspada';
+    el.replaceChildren(host, 'Teks postingan');
+    expect(collapseText(el)).toBe('Teks postingan');
+  });
+
   it('collapses spaces, keeps line breaks from blocks and <br>', () => {
     const el = html('<div>  Lowongan   kerja\n\n  admin </div><p>Gaji<br>UMR</p><span>a</span> <span>b</span>');
     expect(collapseText(el)).toBe('Lowongan kerja admin\nGaji\nUMR\na b');

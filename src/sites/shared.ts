@@ -17,9 +17,10 @@ const SKIP_TAGS = new Set([
   'TEXTAREA',
   'INPUT',
   'SELECT',
-  // Our own warning host sits inside the post card (above the text); it must never become post text.
-  'LOKERAMAN-WARNING',
 ]);
+// Our own warning host sits inside the post card now, but it needs no entry here: everything it shows is
+// in its shadow root, which this walk never enters. Skipping the tag would let a page hide post text
+// inside a <lokeraman-warning> element of its own.
 
 /** Elements that start a new line in rendered text. */
 const BLOCK_TAGS = new Set([
