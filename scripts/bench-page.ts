@@ -1,5 +1,5 @@
 // `npm run bench:page`: the content script on an infinite-scroll feed of 2,000 posts (and the comments under
-// about half of them, scanned as posts of their own), in Chromium with
+// about half of them, scanned as posts of their own; LOKERAMAN_BENCH_COMMENTS=0 leaves them out), in Chromium with
 // the built extension (dist/chrome). Reports extension main-thread time and its longest task (CDP
 // tracing, attributed by chrome-extension:// script URLs), post-insertion → warning-host latency,
 // JS heap growth against the same run without the extension, and the gzipped content-script size.
@@ -45,6 +45,7 @@ function feedPage(): string {
       () => 'Arisan RT ' + pick(['minggu depan', 'besok sore', 'Sabtu ini']) + ' di rumah Bu ' + pick(['Siti', 'Ani', 'Rina', 'Dewi']) + '. ' + sentence(num(3, 25)),
       () => sentence(num(30, 90)),
     ])();
+    const WITH_COMMENTS = ${process.env.LOKERAMAN_BENCH_COMMENTS !== '0'};
     let cseed = 4242;
     const crand = () => { cseed |= 0; cseed = (cseed + 0x6d2b79f5) | 0; let t = Math.imul(cseed ^ (cseed >>> 15), 1 | cseed);
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
@@ -70,7 +71,7 @@ function feedPage(): string {
       el.append(a, msg, actions);
       // Comments under about half the posts, scanned as posts of their own. Their own PRNG keeps the
       // posts (and so the lure count) the same as in runs before comments were scanned.
-      const comments = crand() < 0.5 ? 1 + Math.floor(crand() * 3) : 0;
+      const comments = WITH_COMMENTS && crand() < 0.5 ? 1 + Math.floor(crand() * 3) : 0;
       for (let c = 0; c < comments; c++) {
         const comment = document.createElement('div');
         comment.setAttribute('role', 'article');
