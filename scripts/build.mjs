@@ -1,4 +1,4 @@
-// `npm run build`: compiled rules → Chrome build → Firefox build → test builds → store zips → CLI.
+// `npm run build`: release configuration → compiled rules → Chrome build → Firefox build → test builds → store zips → CLI.
 // Each step is a separate process so a failure names the step that broke.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -19,6 +19,10 @@ if (process.env.LOKERAMAN_EXTRA_TRUSTED_KEYS) {
   process.exit(1);
 }
 const RELEASE = { LOKERAMAN_TEST_BUILD: '', LOKERAMAN_EXTRA_TRUSTED_KEYS: '' };
+
+// release.config.json (or $LOKERAMAN_RELEASE_CONFIG) → src/generated/release.*.json; placeholders are fine
+// here (a development build), `npm run release` refuses them before it gets this far.
+run('release config', 'npx', ['--no-install', 'tsx', 'src/cli/index.ts', 'release', 'config']);
 
 run('rules', 'npx', ['--no-install', 'tsx', 'src/cli/index.ts', 'rules', 'build']);
 for (const target of ['chrome', 'firefox']) {

@@ -1,7 +1,7 @@
 // The CLI as users and outside evaluators run it: spawned, reading files/stdin, exit codes, stdout/stderr.
 // Contract tests use the fixture rule set so they do not move when the real rules change.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe('scan --jsonl (outside evaluation contract)', () => {
 
     expect(lines[1]).toEqual({ line: 2, error: expect.stringMatching(/invalid JSON/) });
     expect(lines[2]).toEqual({ line: 3, error: expect.stringMatching(/text/) });
-    expect(lines[3]).toEqual({ line: 4, error: expect.stringMatching(/blank/) });
+    expect(lines[3]).toEqual({ line: 4, error: 'no text (blank line)' });
     expect(lines[4]).toMatchObject({ id: 5, risk: 'none', flags: [] });
     expect(lines[5]).toEqual({ line: 6, error: expect.any(String) });
 
@@ -245,5 +245,116 @@ describe('eval', () => {
 
   it('an unknown field is a usage error', () => {
     expect(cli(['eval', '--corpus', join(MINI, 'mini.jsonl'), '--text', 'nope', '--rules', GOOD]).code).toBe(2);
+  });
+});
+
+describe('CLI polish (issue 18) and hostile input (issue 15)', () => {
+  it('check: empty input says "no text" and exits 2', () => {
+    const r = cli(['check', '-', '--rules', GOOD], '  \n');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no text');
+    expect(r.out).toBe('');
+  });
+
+  it('check: terminal control characters from the post are printed as escapes, never raw', () => {
+    // OSC (retitle the terminal), CSI clear-screen, an 8-bit CSI, a backspace and a bidi override.
+    const hostile = `${SCAM} \x1b]0;owned\x07 \x1b[2J \u009b31m ad\bmin \u202egnp.exe`;
+    for (const args of [
+      ['check', '-', '--rules', GOOD],
+      ['check', '-', '--rules', GOOD, '--lang', 'en'],
+    ]) {
+      const r = cli(args, hostile);
+      expect(r.code).toBe(1);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters
+      expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+      expect(r.out).toContain('\\u001b]0;owned\\u0007');
+      expect(r.out).toContain('\\u009b31m');
+      expect(r.out).toContain('\\u202egnp.exe');
+    }
+  });
+
+  it('check: a megabyte of text is not echoed back, and the output says how much was left out', () => {
+    const big = `${SCAM}. ${'Pekerjaan kantor biasa di Jakarta. '.repeat(30_000)}`;
+    const r = cli(['check', '-', '--rules', GOOD], big);
+    expect(big.length).toBeGreaterThan(1_000_000);
+    expect(r.out.length).toBeLessThan(10_000);
+    expect(r.out).toMatch(/… [\d,]+ more characters not shown/);
+  });
+
+  it('scan: empty text is "no text"; a truncated analysis is marked "truncated": true, others carry no key', () => {
+    const input = [
+      JSON.stringify({ id: 'empty', text: '   ' }),
+      JSON.stringify({ id: 'long', text: `${SCAM} ${'x '.repeat(60_000)}` }),
+      JSON.stringify({ id: 'short', text: SCAM }),
+    ].join('\n');
+    const lines = cli(['scan', '--jsonl', '-', '--rules', GOOD], `${input}\n`)
+      .out.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ line: 1, error: 'no text ("text" is empty)' });
+    expect(lines[1]).toMatchObject({ id: 'long', truncated: true });
+    expect(lines[2].id).toBe('short');
+    expect('truncated' in lines[2]).toBe(false);
+    const none = cli(['scan', '--jsonl', '-', '--rules', GOOD], '');
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('no text');
+  });
+
+  function copyOfGood(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'lk-rules-'));
+    cpSync(GOOD, dir, { recursive: true });
+    return dir;
+  }
+
+  it('validate: a missing title.id is one clear error, no cascade', () => {
+    const dir = copyOfGood();
+    const file = join(dir, 'pay', 'fixture-pay.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const titleAt = lines.findIndex((l) => l.startsWith('title:'));
+    const idAt = lines.findIndex((l, i) => i > titleAt && l.startsWith('  id:'));
+    lines.splice(idAt, 1);
+    writeFileSync(file, lines.join('\n'));
+    const r = cli(['rules', 'validate', '--rules', dir, '--no-redos']);
+    expect(r.code).toBe(1);
+    const errors = r.err.trim().split('\n');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /fixture-pay\.yaml:\d+:\d+: error RULE_E_SCHEMA \[fixture-pay\]: missing title in Indonesian \(title\.id\)$/,
+    );
+  });
+
+  it('a billion-laughs YAML file is a RULE_E_YAML error naming the file, not an internal error', () => {
+    const dir = copyOfGood();
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const name of 'bcdefghi') {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    writeFileSync(join(dir, 'pay', 'laughs.yaml'), `${levels.join('\n')}\n`);
+    for (const command of ['validate', 'build', 'test']) {
+      const r = cli(['rules', command, '--rules', dir, '--no-redos', '--out', join(dir, 'bundle.json')]);
+      expect(r.code, command).toBe(1);
+      expect(r.err, command).toMatch(/laughs\.yaml:1:1: error RULE_E_YAML \[laughs\]: cannot expand this YAML/);
+      expect(r.err, command).not.toContain('internal error');
+    }
+  });
+
+  it('fmt refuses a symlink that points out of rules/ and leaves its target untouched', () => {
+    const dir = copyOfGood();
+    const outside = join(mkdtempSync(join(tmpdir(), 'lk-outside-')), 'victim.yaml');
+    const original = 'id:    victim\nkind:   signal\n';
+    writeFileSync(outside, original);
+    symlinkSync(outside, join(dir, 'pay', 'victim.yaml'));
+    const r = cli(['rules', 'fmt', '--rules', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('is a symlink to');
+    expect(r.err).toContain('not formatted');
+    expect(readFileSync(outside, 'utf8')).toBe(original);
+  });
+
+  it('explain suggests the nearest ids for a typo', () => {
+    const r = cli(['rules', 'explain', 'fixture-pya', '--rules', GOOD]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/did you mean fixture-pay/);
   });
 });

@@ -113,10 +113,20 @@ async function menuTitle(): Promise<string> {
   return t('background_menu_check', uiLanguage(settings, browser.i18n.getUILanguage()));
 }
 
+/**
+ * Firefox for Android has no context menus (nor `menus`): there the API object is missing, and touching it
+ * would stop the whole background script. Every use goes through this, and "Check a job offer" in the
+ * popup is the way to check selected text on Android.
+ */
+const contextMenus: typeof browser.contextMenus | undefined = (
+  browser as { contextMenus?: typeof browser.contextMenus }
+).contextMenus;
+
 async function createMenu(): Promise<void> {
+  if (!contextMenus) return;
   try {
-    await browser.contextMenus.removeAll();
-    browser.contextMenus.create({ id: MENU_ID, title: await menuTitle(), contexts: ['selection'] });
+    await contextMenus.removeAll();
+    contextMenus.create({ id: MENU_ID, title: await menuTitle(), contexts: ['selection'] });
   } catch (error) {
     console.warn('LokerAman: context menu not created', error);
   }
@@ -126,7 +136,7 @@ export function handleContextMenuCheck(tabId: number, text: string, frameId = TO
   return runOnDemand(tabId, { type: 'content/check-selection', text }, frameId);
 }
 
-browser.contextMenus.onClicked.addListener((info, tab) => {
+contextMenus?.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
   void handleContextMenuCheck(tab.id, info.selectionText ?? '', info.frameId ?? TOP_FRAME);
 });
@@ -143,10 +153,13 @@ browser.storage.onChanged.addListener((changes: Record<string, browser.Storage.S
   if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
   // A value from another device, an older install, or a hand edit: repair it once, here.
   if (migrateSettings(changes[SETTINGS_KEY].newValue).changed) void ensureSettingsMigrated();
-  void menuTitle().then((title) => browser.contextMenus.update(MENU_ID, { title }).catch(() => undefined));
+  if (contextMenus) void menuTitle().then((title) => contextMenus.update(MENU_ID, { title }).catch(() => undefined));
 });
 
-void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => undefined);
+// Firefox for Android shows the badge in its extensions menu, or not at all in older releases.
+void Promise.resolve()
+  .then(() => browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }))
+  .catch(() => undefined);
 
 initRuleUpdates();
 

@@ -9,7 +9,7 @@ import { isMessage } from '../shared/messages';
 import { evaluateUpdate, MAX_UPDATE_BYTES, type UpdatePayload } from '../shared/rule-update';
 import { loadSettings } from '../shared/settings-store';
 import type { TrustedKey } from '../shared/signing';
-import shippedKeys from '../shared/trusted-keys.json';
+import { RELEASE_TRUSTED_KEYS as shippedKeys } from '../shared/release';
 import { failingExamples } from '../shared/rule-examples';
 
 export const RULES_ALARM = 'lokeraman-rules-update';

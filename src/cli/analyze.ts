@@ -4,7 +4,20 @@ import { createInterface } from 'node:readline';
 import type { AnalyzeContext, Risk } from '../engine/types';
 import { type Engine, loadEngine, scanRecord } from '../tooling/engine-io';
 import { formatError } from '../tooling/load';
-import { EXIT_FINDINGS, EXIT_OK, highlight, type Io, parse, readInput, UsageError } from './util';
+import {
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_USAGE,
+  escapeTerminal,
+  highlight,
+  type Io,
+  parse,
+  readInput,
+  UsageError,
+} from './util';
+
+/** Characters of the text `check` prints back; the verdict itself always covers what the engine read. */
+export const CHECK_TEXT_LIMIT = 4000;
 
 const ENGINE_OPTS = {
   rules: { type: 'string' },
@@ -24,14 +37,15 @@ and the text with the evidence highlighted.
   --url URL        page the text came from (some rules look at links and hosts)
 ${ENGINE_HELP}
 
-Exit: 0 risk none/low, 1 risk medium/high, 2 usage error.`;
+Only the first 4,000 characters of the text are printed back; terminal control characters in it are shown\nas escapes (\\u001b), never sent to the terminal.\n\nExit: 0 risk none/low, 1 risk medium/high, 2 usage error or no text.`;
 
 export const SCAN_HELP = `Usage: lokeraman scan --jsonl FILE|-
 
 Analyse many texts. Each input line is a JSON object with "id" and "text" (other fields are ignored).
 Exactly one JSON line is written to stdout per input line, in the same order:
   {"id","risk","score","lang","flags":[{"id","evidence":[{"text","start","end"}]}]}
-A line that is not a JSON object with a string "text" (blank lines included) yields
+A record gets "truncated": true when the engine analysed only the start of a very long text.
+A line that is not a JSON object with a non-empty string "text" (blank lines included) yields
   {"line": N, "error": "..."}
 and the scan goes on. A summary goes to stderr.
 
@@ -69,6 +83,12 @@ export function runCheck(args: string[], io: Io): number {
   if (positionals.length > 1) throw new UsageError('check takes at most one FILE', CHECK_HELP);
   const uiLang = langOpt(values.lang, CHECK_HELP);
   const text = readInput(positionals[0]);
+  if (!text.trim()) {
+    io.err(
+      `lokeraman: no text (${positionals[0] && positionals[0] !== '-' ? `${positionals[0]} is empty` : 'stdin was empty'})\n`,
+    );
+    return EXIT_USAGE;
+  }
   const engine = engineOrFail(values, io);
   if (!engine) return EXIT_FINDINGS;
   const ctx: AnalyzeContext = {};
@@ -88,18 +108,24 @@ export function runCheck(args: string[], io: Io): number {
   else {
     io.out(`\n${b('Reasons:')}\n`);
     for (const f of v.flags) {
-      const ev = f.evidence.map((e) => JSON.stringify(e.text)).join(', ');
+      const ev = f.evidence.map((e) => JSON.stringify(escapeTerminal(e.text))).join(', ');
       io.out(
-        `  - ${f.title} [${f.id}, ${f.family}, ${f.weight >= 0 ? '+' : ''}${f.weight}]\n    ${f.message}\n${ev ? `    evidence: ${ev}\n` : ''}`,
+        escapeTerminal(
+          `  - ${f.title} [${f.id}, ${f.family}, ${f.weight >= 0 ? '+' : ''}${f.weight}]\n    ${f.message}\n`,
+        ) + (ev ? `    evidence: ${ev}\n` : ''),
       );
     }
   }
+  // A pasted file can be megabytes: show the start (where the evidence usually is), say what was left out.
+  const shown = Math.min(text.length, CHECK_TEXT_LIMIT);
+  const rest = text.length - shown;
   io.out(
     `\n${b('Text:')}\n${highlight(
       text,
       v.flags.flatMap((f) => f.evidence),
       io.tty,
-    )}\n`,
+      shown,
+    )}${rest > 0 ? `\n… ${rest.toLocaleString('en')} more characters not shown (--json has the full verdict)` : ''}\n`,
   );
   return code;
 }
@@ -155,6 +181,10 @@ export async function runScan(args: string[], io: Io): Promise<number> {
     } else risks[out.risk]++;
     await write(`${JSON.stringify(out)}\n`);
   }
+  if (lineNo === 0) {
+    io.err(`lokeraman: no text (${input === '-' ? 'stdin' : input} has no lines)\n`);
+    return EXIT_FINDINGS;
+  }
   const secs = ((performance.now() - t0) / 1000).toFixed(2);
   io.err(
     `scanned ${lineNo} lines in ${secs}s: ${lineNo - bad} analysed (high ${risks.high}, medium ${risks.medium}, low ${risks.low}, none ${risks.none}), ${bad} bad\n`,
@@ -165,7 +195,7 @@ export async function runScan(args: string[], io: Io): Promise<number> {
 type ScanOut = { line: number; error: string } | ReturnType<typeof scanRecord>;
 
 function scanLine(engine: Engine, line: string, uiLang: 'id' | 'en' | undefined): ScanOut {
-  if (!line.trim()) return { line: 0, error: 'blank line' };
+  if (!line.trim()) return { line: 0, error: 'no text (blank line)' };
   // A byte-order mark (first line of files saved by some Windows tools) is not part of the JSON.
   if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
   let obj: unknown;
@@ -177,6 +207,7 @@ function scanLine(engine: Engine, line: string, uiLang: 'id' | 'en' | undefined)
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { line: 0, error: 'not a JSON object' };
   const { id, text } = obj as { id?: unknown; text?: unknown };
   if (typeof text !== 'string') return { line: 0, error: 'missing "text" (a string)' };
+  if (!text.trim()) return { line: 0, error: 'no text ("text" is empty)' };
   const v = engine.analyze(text, uiLang ? { uiLang } : undefined);
   return scanRecord(id ?? null, v);
 }

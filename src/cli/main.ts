@@ -2,8 +2,10 @@
 import { CHECK_HELP, runCheck, runScan, SCAN_HELP } from './analyze';
 import { EVAL_HELP, runEval } from './eval';
 import { KEYS_HELP, runKeys } from './keys';
+import { RELEASE_HELP, runRelease } from './release';
 import { RULES_HELP, runRules } from './rules';
 import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './util';
+import { runVersion, VERSION_HELP } from './version';
 
 export const MAIN_HELP = `Usage: lokeraman <command> [options]
 
@@ -13,11 +15,21 @@ Commands:
   rules <command>         validate | test | fmt [--check] | build | explain ID | schema
   eval --corpus PATH      rates of a corpus (JSONL/JSON/CSV), precision/recall with --label
   keys generate --out F   a new maintainer key pair for signing rule updates
+  release config|check    the release configuration: write it for the build, or list what blocks a release
+  version [bump X]        show the version, or bump package.json, manifest.json, lock file and CHANGELOG together
 
 Run \`lokeraman <command> --help\` for the options of a command.
 Exit codes: 0 ok, 1 findings or failures, 2 usage error.`;
 
-const HELP: Record<string, string> = { check: CHECK_HELP, scan: SCAN_HELP, rules: RULES_HELP, eval: EVAL_HELP, keys: KEYS_HELP };
+const HELP: Record<string, string> = {
+  check: CHECK_HELP,
+  scan: SCAN_HELP,
+  rules: RULES_HELP,
+  eval: EVAL_HELP,
+  keys: KEYS_HELP,
+  release: RELEASE_HELP,
+  version: VERSION_HELP,
+};
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -40,6 +52,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return runEval(rest, io);
       case 'keys':
         return await runKeys(rest, io);
+      case 'release':
+        return await runRelease(rest, io);
+      case 'version':
+        return runVersion(rest, io);
       default:
         throw new UsageError(`unknown command: ${cmd}`, MAIN_HELP);
     }

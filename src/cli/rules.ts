@@ -1,6 +1,6 @@
 // `rules validate|test|fmt|build|explain|schema`: the maintainer's loop over rules/.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createEngine } from '../engine/index';
 import {
   buildBundle,
@@ -15,7 +15,8 @@ import { describeFailure, exampleCases, runExample } from '../tooling/examples';
 import { formatRuleSet } from '../tooling/format';
 import { checkChannelData } from '../shared/channels-check';
 import { displayPath, formatError, hasErrors, loadRuleSet, type RuleError } from '../tooling/load';
-import { writeSignedUpdate } from '../tooling/sign';
+import { formatProblems, loadReleaseConfig, RELEASE_CONFIG_FILE } from '../tooling/release-config';
+import { type KeyFile, parseKeyFile, readKeyFile, writeSignedUpdate } from '../tooling/sign';
 import { EXIT_FINDINGS, EXIT_OK, type Io, parse, UsageError } from './util';
 
 export const RULES_HELP = `Usage: lokeraman rules <command> [--rules DIR]
@@ -30,6 +31,11 @@ Commands:
                      and refresh rules/schema.json
         [--sign KEYFILE [--update-dir DIR]]
                      also write a signed rule update (default dir dist/rules-update)
+  sign (--key FILE | --key-env VAR) [--out DIR] [--config FILE]
+                     write what a static host serves: rules-update.json and rules-update.json.sig
+                     (default dir dist/rules-update). The key must be an active (unrevoked) key of the
+                     release configuration; --key-env reads the key file's JSON from an environment
+                     variable (a CI secret), so it never touches the disk.
   explain ID         show a rule: title, message, patterns, references, examples
   schema [--check]   write rules/schema.json from the zod schema (--check: fail when out of date)
 
@@ -61,6 +67,9 @@ export async function runRules(args: string[], io: Io): Promise<number> {
       'no-redos': { type: 'boolean' },
       sign: { type: 'string' },
       'update-dir': { type: 'string' },
+      key: { type: 'string' },
+      'key-env': { type: 'string' },
+      config: { type: 'string' },
     },
     RULES_HELP,
   );
@@ -140,6 +149,10 @@ export async function runRules(args: string[], io: Io): Promise<number> {
         );
       }
       return EXIT_OK;
+    }
+    case 'sign': {
+      noExtra();
+      return rulesSign(rulesDir, values, io);
     }
     case 'schema': {
       noExtra();
@@ -249,7 +262,10 @@ function explain(rulesDir: string, id: string, io: Io): number {
   const r = loadRuleSet(rulesDir, { redos: false });
   const lr = r.rules.find((x) => x.rule.id === id);
   if (!lr) {
-    const near = r.rules.map((x) => x.rule.id).filter((x) => x.includes(id) || id.includes(x));
+    const near = nearIds(
+      id,
+      r.rules.map((x) => x.rule.id),
+    );
     io.err(`no rule \`${id}\`${near.length ? `; did you mean ${near.join(', ')}?` : ''}\n`);
     return EXIT_FINDINGS;
   }
@@ -305,4 +321,87 @@ function patternLines(p: P, prefix: string): string[] {
   if ('flag' in p) return [`${prefix}rule fired: ${p.flag}`];
   const [name, list] = 'all' in p ? ['ALL of', p.all] : ['ANY of', p.any];
   return [`${prefix}${name}:`, ...list.flatMap((q) => patternLines(q, `${pad}  - `))];
+}
+
+async function rulesSign(
+  rulesDir: string,
+  values: { key?: string; 'key-env'?: string; out?: string; config?: string },
+  io: Io,
+): Promise<number> {
+  if (Boolean(values.key) === Boolean(values['key-env'])) {
+    throw new UsageError('rules sign needs exactly one of --key FILE or --key-env VAR', RULES_HELP);
+  }
+  let key: KeyFile;
+  try {
+    if (values.key) key = readKeyFile(values.key);
+    else {
+      const name = values['key-env'] as string;
+      const secret = process.env[name];
+      if (!secret) throw new Error(`environment variable ${name} is empty or unset`);
+      key = parseKeyFile(secret, `$${name}`);
+    }
+  } catch (error) {
+    io.err(`rules sign: ${(error as Error).message}\n`);
+    return EXIT_FINDINGS;
+  }
+  // Browsers accept only the configuration's active keys: signing with any other would publish an
+  // update every install refuses, silently.
+  const configFile = resolve(values.config || process.env.LOKERAMAN_RELEASE_CONFIG || RELEASE_CONFIG_FILE);
+  const loaded = loadReleaseConfig(configFile);
+  if (!loaded.ok) {
+    io.err(`${formatProblems(displayPath(configFile), loaded.problems)}\n`);
+    return EXIT_FINDINGS;
+  }
+  const listed = loaded.config.trustedKeys.find((entry) => entry.kid === key.kid);
+  if (!listed || listed.publicKey !== key.publicKey) {
+    io.err(
+      `rules sign: key ${key.kid} is not in ${displayPath(configFile)} trustedKeys; browsers would refuse the update\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  if (listed.revoked) {
+    io.err(
+      `rules sign: key ${key.kid} was revoked on ${listed.revoked.date} (${listed.revoked.reason}); sign with an active key\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  const signed = await writeSignedUpdate({
+    rulesDir,
+    keyFile: key,
+    outDir: resolve(values.out ?? join(REPO_ROOT, 'dist', 'rules-update')),
+  });
+  printErrors(signed.errors, io);
+  if (!signed.ok) return EXIT_FINDINGS;
+  io.out(
+    `signed update ${signed.version} with key ${key.kid} -> ${displayPath(signed.payloadFile ?? '')} + .sig (${signed.bytes} bytes)\n`,
+  );
+  return EXIT_OK;
+}
+
+/**
+ * Ids a mistyped one was probably meant to be: the closest by edit distance (a typo, a missing letter,
+ * `contry` for `country`), then ids that contain it or that it contains (`kamboja` → `dest-kamboja-town`).
+ */
+export function nearIds(wanted: string, ids: readonly string[], max = 5): string[] {
+  const query = wanted.toLowerCase();
+  const budget = Math.max(2, Math.floor(query.length / 4));
+  const scored = ids
+    .map((id) => ({ id, distance: editDistance(query, id.toLowerCase()) }))
+    .filter(
+      ({ id, distance }) => distance <= budget || id.toLowerCase().includes(query) || query.includes(id.toLowerCase()),
+    )
+    .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
+  return scored.slice(0, max).map(({ id }) => id);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

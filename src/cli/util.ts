@@ -69,15 +69,28 @@ export function mergeSpans(spans: readonly Evidence[]): { start: number; end: nu
   return out;
 }
 
-export function highlight(text: string, spans: readonly Evidence[], tty: boolean): string {
+/**
+ * Post text is the adversary's: an ESC or CSI in it could recolour, move the cursor, rewrite the title or
+ * hide lines of the maintainer's terminal. Every C0 and C1 control (newline and tab kept), DEL, and the
+ * bidirectional overrides that reorder what is shown become visible escapes like `\u001b`.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function escapeTerminal(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `text` with the evidence marked; only our own markers are terminal sequences, the text is escaped. */
+export function highlight(text: string, spans: readonly Evidence[], tty: boolean, limit = text.length): string {
   const open = tty ? '\x1b[1;7m' : '[[';
   const close = tty ? '\x1b[0m' : ']]';
   let out = '';
   let pos = 0;
   for (const s of mergeSpans(spans)) {
-    if (s.start < pos || s.end > text.length) continue;
-    out += text.slice(pos, s.start) + open + text.slice(s.start, s.end) + close;
+    if (s.start < pos || s.end > text.length || s.end > limit) continue;
+    out += escapeTerminal(text.slice(pos, s.start)) + open + escapeTerminal(text.slice(s.start, s.end)) + close;
     pos = s.end;
   }
-  return out + text.slice(pos);
+  return out + escapeTerminal(text.slice(pos, Math.max(pos, limit)));
 }

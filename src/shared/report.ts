@@ -3,6 +3,7 @@
 import type { Verdict } from '../engine/types';
 import type { ExtractedPost } from '../sites/types';
 import { t } from '../ui/warning/i18n';
+import { RELEASE_FEEDBACK_EMAIL, RELEASE_ISSUE_URL } from './release';
 
 export interface ReportInput {
   verdict: Verdict;
@@ -141,8 +142,9 @@ function fileBase(site: string, now: Date): string {
 
 // Feedback ---------------------------------------------------------------------------------------
 
-export const ISSUE_URL = 'https://github.com/lokeraman/lokeraman/issues/new';
-export const FEEDBACK_EMAIL = 'feedback@lokeraman.org';
+/** Both from release.config.json (`feedback`), so a release names addresses a maintainer owns. */
+export const ISSUE_URL = RELEASE_ISSUE_URL;
+export const FEEDBACK_EMAIL = RELEASE_FEEDBACK_EMAIL;
 /** GitHub rejects very long URLs (~8 KB); the body is URL-encoded, so keep the raw text well below. */
 export const FEEDBACK_BODY_LIMIT = 2500;
 /** Post text inside feedback is capped harder so the verdict and rule ids always fit. */

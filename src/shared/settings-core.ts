@@ -3,6 +3,7 @@
 // reader in settings-lite.ts), so zod stays out of the bundle every page loads. settings.ts
 // re-exports all of it, so other parts keep importing from there.
 import type { RiskThresholds } from '../engine/types';
+import { RELEASE_RULES_URL } from './release-url';
 import type { Settings } from './settings';
 
 export const SETTINGS_VERSION = 1;
@@ -25,7 +26,8 @@ export const LIMITS = {
   syncItemBytes: 7800,
 } as const;
 
-export const DEFAULT_RULES_URL = 'https://lokeraman.github.io/rules/rules-update.json';
+/** From release.config.json; '' in a build made without a rules URL, which then starts with updates off. */
+export const DEFAULT_RULES_URL = RELEASE_RULES_URL;
 
 export function defaultSettings(browserLocale = 'id', timeZone = localTimeZone()): Settings {
   return {
@@ -36,7 +38,7 @@ export function defaultSettings(browserLocale = 'id', timeZone = localTimeZone()
     disabledSites: [],
     allowlist: [],
     lowRiskHints: false,
-    ruleUpdates: { enabled: true, url: DEFAULT_RULES_URL },
+    ruleUpdates: { enabled: DEFAULT_RULES_URL !== '', url: DEFAULT_RULES_URL },
   };
 }
 

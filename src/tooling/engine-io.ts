@@ -32,13 +32,17 @@ export function loadEngine(src: EngineSource = {}): EngineLoad {
   return { ok: true, engine: createEngine(built.bundle), bundle: built.bundle, origin: rulesDir };
 }
 
-/** The compact per-text record of the scan contract. */
+/**
+ * The compact per-text record of the scan contract. `truncated: true` appears only when the engine read
+ * just the first part of a very long text, so a consumer knows the verdict covers that part.
+ */
 export function scanRecord(id: unknown, v: Verdict) {
   return {
     id,
     risk: v.risk,
     score: v.score,
     lang: v.lang,
+    ...(v.truncated ? { truncated: true as const } : {}),
     flags: v.flags.map((f) => ({
       id: f.id,
       evidence: f.evidence.map((e: Evidence) => ({ text: e.text, start: e.start, end: e.end })),

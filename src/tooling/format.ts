@@ -1,8 +1,8 @@
 // Canonical formatting of rule files, so diffs show meaning rather than style: keys in schema order,
 // term lists sorted (case-insensitive) without duplicates, block style, 2-space indent, LF, final newline.
 // Works on the YAML node tree, so authors' comments travel with the keys and items they annotate.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument, Scalar } from 'yaml';
 import type * as z from 'zod/mini';
 import { FamiliesSchema, RuleSchema, Term, VocabSchema } from '../engine/schema';
@@ -178,10 +178,22 @@ export function formatRuleSet(rulesDir = 'rules', opts: { check?: boolean } = {}
   // check is irrelevant here.
   const loaded = loadRuleSet(rulesDir, { redos: false });
   const res: FormatResult = { changed: [], failed: [], total: 0 };
+  const root = realpathSync(rulesDir);
   for (const file of loaded.files) {
     const abs = file.startsWith('/') ? file : join(process.cwd(), file);
-    const text = readFileSync(abs, 'utf8');
     res.total++;
+    // A contributed symlink (the file, or a folder on its way) could point anywhere: ~/.bashrc, another
+    // repository. fmt only ever rewrites files that really live under the rules folder.
+    const real = realpathSync(abs);
+    const inside = relative(root, real);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      res.failed.push({
+        file: displayPath(abs),
+        message: `is a symlink to ${real}, outside ${displayPath(root)}; not formatted`,
+      });
+      continue;
+    }
+    const text = readFileSync(real, 'utf8');
     let out: string;
     try {
       out = formatYaml(text, fileKind(rulesDir, abs));
@@ -191,7 +203,7 @@ export function formatRuleSet(rulesDir = 'rules', opts: { check?: boolean } = {}
     }
     if (out !== text) {
       res.changed.push(displayPath(abs));
-      if (!opts.check) writeFileSync(abs, out);
+      if (!opts.check) writeFileSync(real, out);
     }
   }
   return res;

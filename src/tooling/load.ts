@@ -134,10 +134,16 @@ function flattenIssues(issues: readonly Issue[], input: unknown, prefix: Propert
   return out;
 }
 
+const LANGUAGE_NAMES: Record<string, string> = { id: 'Indonesian', en: 'English' };
+
 function issueMessage(issue: Issue, input: unknown): string {
   const where = issue.path.length ? issue.path.join('.') : '(top level)';
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
-    return `missing required key \`${String(issue.path.at(-1))}\` (${issue.expected})`;
+    // Volunteers write the texts: "missing title in Indonesian (title.id)" says what to add and where.
+    const last = String(issue.path.at(-1));
+    const language = LANGUAGE_NAMES[last];
+    if (language && issue.path.length >= 2) return `missing ${String(issue.path.at(-2))} in ${language} (${where})`;
+    return `missing required key \`${issue.path.length > 1 ? where : last}\` (${issue.expected})`;
   }
   if (issue.code === 'unrecognized_keys') {
     return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')} in ${where}`;
@@ -255,7 +261,24 @@ function readSource(path: string, errors: RuleError[], ruleId?: string): YamlSou
       message: e.message,
     });
   }
-  return yerrs.length ? undefined : src;
+  if (yerrs.length) return undefined;
+  try {
+    // Expanding the document is where alias bombs ("billion laughs") blow up: yaml stops at its alias
+    // budget with a ReferenceError, which must name this file instead of ending the whole run.
+    src.doc.toJS();
+  } catch (error) {
+    errors.push({
+      code: 'RULE_E_YAML',
+      severity: 'error',
+      file,
+      line: 1,
+      col: 1,
+      ruleId,
+      message: `cannot expand this YAML: ${error instanceof Error ? error.message : String(error)} (anchors and aliases that multiply, e.g. "billion laughs"; rule files need no aliases)`,
+    });
+    return undefined;
+  }
+  return src;
 }
 
 export type PatternVisitor = (p: Pattern, path: PropertyKey[]) => void;
@@ -469,8 +492,10 @@ export function loadRuleSet(rulesDir = 'rules', opts: LoadOptions = {}): LoadRes
 
   const families = result.families?.families;
   const ruleById = new Map(result.rules.map((r) => [r.rule.id, r]));
+  // A combo naming a rule whose own file is broken gets no second error: one mistake, one message.
+  const brokenIds = new Set([...ids.keys()].filter((id) => !ruleById.has(id)));
   for (const lr of result.rules) {
-    semanticChecks(lr, { vocabNames, families, ruleById, errors, redos: opts.redos !== false });
+    semanticChecks(lr, { vocabNames, families, ruleById, brokenIds, errors, redos: opts.redos !== false });
   }
   checkFlagCycles(result.rules, errors);
   return result;
@@ -480,6 +505,8 @@ interface SemanticCtx {
   vocabNames: Map<string, string>;
   families: Families['families'] | undefined;
   ruleById: Map<string, LoadedRule>;
+  /** Ids of rule files that exist but failed their own checks (already reported there). */
+  brokenIds: ReadonlySet<string>;
   errors: RuleError[];
   redos: boolean;
 }
@@ -519,7 +546,8 @@ function semanticChecks(lr: LoadedRule, ctx: SemanticCtx): void {
       if (rule.kind !== 'combo') {
         push('RULE_E_FLAG_KIND', [...path, 'flag'], '`flag` patterns are only allowed in rules of kind combo');
       }
-      if (!ctx.ruleById.has(p.flag)) push('RULE_E_UNKNOWN_FLAG', [...path, 'flag'], `no rule with id \`${p.flag}\``);
+      if (!ctx.ruleById.has(p.flag) && !ctx.brokenIds.has(p.flag))
+        push('RULE_E_UNKNOWN_FLAG', [...path, 'flag'], `no rule with id \`${p.flag}\``);
     }
     if ('regex' in p) {
       const flags = p.flags ?? '';

@@ -15,7 +15,7 @@ export interface KeyFile {
   created: string;
 }
 
-/** Writes a new key pair to `path` (mode 600) and returns the public entry for src/shared/trusted-keys.json. */
+/** Writes a new key pair to `path` (mode 600) and returns the public entry for release.config.json `trustedKeys`. */
 export async function generateKeyFile(path: string, owner: string): Promise<TrustedKey> {
   if (existsSync(path)) throw new Error(`${path} already exists; refusing to overwrite a key`);
   const pair = await generateKeyPair();
@@ -26,16 +26,27 @@ export async function generateKeyFile(path: string, owner: string): Promise<Trus
 }
 
 export function readKeyFile(path: string): KeyFile {
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<KeyFile>;
-  if (!parsed.kid || !parsed.privateKey || !parsed.publicKey) {
-    throw new Error(`${path} is not a LokerAman key file (needs kid, publicKey, privateKey)`);
+  return parseKeyFile(readFileSync(path, 'utf8'), path);
+}
+
+/** A key file's JSON as a string (e.g. a CI secret in an environment variable), checked like readKeyFile. */
+export function parseKeyFile(text: string, source: string): KeyFile {
+  let parsed: Partial<KeyFile>;
+  try {
+    parsed = JSON.parse(text) as Partial<KeyFile>;
+  } catch {
+    throw new Error(`${source} is not JSON (expected the content of a key file from \`lokeraman keys generate\`)`);
+  }
+  if (!parsed?.kid || !parsed.privateKey || !parsed.publicKey) {
+    throw new Error(`${source} is not a LokerAman key file (needs kid, publicKey, privateKey)`);
   }
   return parsed as KeyFile;
 }
 
 export interface SignedUpdateOptions {
   rulesDir?: string;
-  keyFile: string;
+  /** Path of the key file, or the key itself (already read from a secret). */
+  keyFile: string | KeyFile;
   outDir: string;
   version?: string;
   /** Days until the bundle is considered stale (a hint for maintainers; rules keep working). */
@@ -53,7 +64,7 @@ export interface SignedUpdateResult {
 }
 
 export async function writeSignedUpdate(options: SignedUpdateOptions): Promise<SignedUpdateResult> {
-  const key = readKeyFile(options.keyFile);
+  const key = typeof options.keyFile === 'string' ? readKeyFile(options.keyFile) : options.keyFile;
   const built = buildBundle({ rulesDir: options.rulesDir, out: null, version: options.version });
   if (!built.ok || !built.bundle || !built.load.families) return { ok: false, errors: built.errors };
   const now = options.now ?? new Date();

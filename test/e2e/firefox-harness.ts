@@ -41,7 +41,10 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(distDir: string = DIST_FIREFOX_TEST): Promise<FirefoxSession> {
+export async function launchFirefoxWithExtension(
+  distDir: string = DIST_FIREFOX_TEST,
+  options: { prefs?: Record<string, string | number | boolean>; env?: Record<string, string> } = {},
+): Promise<FirefoxSession> {
   assertFirefoxInstalled();
   const manifest = JSON.parse(readFileSync(join(distDir, 'manifest.json'), 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
@@ -50,7 +53,7 @@ export async function launchFirefoxWithExtension(distDir: string = DIST_FIREFOX_
     executablePath: FIREFOX,
     headless: true,
     // lets WebDriver open moz-extension:// pages (popup, options) like a user clicking the toolbar button
-    env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
+    env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', ...options.env },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       'intl.accept_languages': 'id-ID, id, en',
@@ -59,6 +62,7 @@ export async function launchFirefoxWithExtension(distDir: string = DIST_FIREFOX_
       'datareporting.policy.dataSubmissionEnabled': false,
       'extensions.update.enabled': false,
       'services.settings.server': 'data:,',
+      ...options.prefs,
     },
   });
   const addonId = await browser.installExtension(distDir);

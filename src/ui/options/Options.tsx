@@ -342,7 +342,12 @@ export function Options() {
           </button>
         )}
       </fieldset>
-      <p class="muted">{t('options_version', lang, browser.runtime.getManifest().version)}</p>
+      <p class="muted">
+        {t('options_version', lang, browser.runtime.getManifest().version)} ·{' '}
+        <a href="/privacy.html" target="_blank" rel="noopener" data-testid="privacy-link">
+          {t('options_privacy', lang)}
+        </a>
+      </p>
     </main>
   );
 }
