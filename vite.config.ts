@@ -182,7 +182,10 @@ const LOADER_API =
   '((n)=>{try{void globalThis.chrome;void globalThis.browser}catch{}for(const k of n){const d=Object.getOwnPropertyDescriptor(globalThis,k);const v=d&&("value" in d?d.value:d.get&&d.get.call(globalThis));if(v&&v.runtime&&typeof v.runtime.getURL==="function")return v}throw new Error("no WebExtension API")})(["browser","chrome"])';
 
 export function clobberProofLoaders(source: string): string {
-  return source.replaceAll('chrome.runtime.getURL(', `${LOADER_API}.runtime.getURL(`);
+  // The API is bound once to a parameter named `browser`, which page markup cannot reach, so the import
+  // stays the literal `browser.runtime.getURL("…")` form that web-ext lint recognises as an extension URL
+  // (an inline expression there is an UNSAFE_VAR_ASSIGNMENT warning).
+  return `((browser)=>{${source.replaceAll('chrome.runtime.getURL(', 'browser.runtime.getURL(')}})(${LOADER_API});\n`;
 }
 
 function clobberProofLoadersPlugin(): Plugin {

@@ -125,7 +125,7 @@ describe.each([
     session.worker.evaluate(async () => {
       const sync = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<{ settings?: Settings }> } } } })
         .chrome.storage.sync;
-      return (await sync.get('settings')).settings?.allowlist ?? null;
+      return (await sync.get('settings')).settings?.allowlist ?? [];
     });
 
   async function open(name: string): Promise<PwPage> {
@@ -140,7 +140,7 @@ describe.each([
     session = await launchWithExtension({ distDir });
     await session.context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
     for (const name of Object.keys(PAGES)) await serveAt(session.context, `${urlOf(name)}**`, PAGES[name] as string);
-    // Default settings are written on install; the allowlist starts empty.
+    // Nothing is stored until the user (or an attack) saves a setting: the allowlist reads as empty.
     await poll(allowlist, (list) => Array.isArray(list), 'the default settings');
     expect(await allowlist()).toEqual([]);
   });
@@ -220,7 +220,7 @@ describe.each([
       return await options.evaluate(async () => {
         const api = (globalThis as unknown as { browser: { storage: { sync: { get(k: string): Promise<{ settings?: Settings }> } } } })
           .browser;
-        return (await api.storage.sync.get('settings')).settings?.allowlist ?? null;
+        return (await api.storage.sync.get('settings')).settings?.allowlist ?? [];
       });
     } finally {
       await options.close();
