@@ -12,15 +12,13 @@ const target: Target = process.env.LOKERAMAN_TARGET === 'firefox' ? 'firefox' : 
 // release.config.json holds every endpoint and key a build points at ($LOKERAMAN_RELEASE_CONFIG names
 // another file). The build's first step (`lokeraman release config`) checked it against its schema and
 // wrote what the build needs into src/generated/. With LOKERAMAN_RELEASE=1 (`npm run release`) this refuses
-// a second time: a configuration that is not releasable, or an extra key meant for test builds.
+// a second time on a configuration that is not releasable (extra test keys are refused below for every
+// build that is not a test build).
 const releaseManifest = JSON.parse(
   readFileSync(resolve(import.meta.dirname, 'src/generated/release.manifest.json'), 'utf8'),
 ) as { geckoId: string; homepage: string; releasable: boolean };
-if (process.env.LOKERAMAN_RELEASE === '1') {
-  if (!releaseManifest.releasable) throw new Error('not releasable: run `npx --no-install lokeraman release check`');
-  if ((process.env.LOKERAMAN_EXTRA_TRUSTED_KEYS ?? '[]') !== '[]') {
-    throw new Error('LOKERAMAN_EXTRA_TRUSTED_KEYS is for test builds only; a release trusts release.config.json alone');
-  }
+if (process.env.LOKERAMAN_RELEASE === '1' && !releaseManifest.releasable) {
+  throw new Error('not releasable: run `npx --no-install lokeraman release check`');
 }
 
 const testBuild = process.env.LOKERAMAN_TEST_BUILD === '1';
