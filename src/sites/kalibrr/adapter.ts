@@ -1,6 +1,8 @@
 // Kalibrr: job cards on job-board/search pages and the description on job pages. Documented only:
 // no snapshot of any Kalibrr page was found, so the fixtures follow Kalibrr's public URL scheme and
 // schema.org microdata, and the card finder is structural (see findCards) rather than class-based.
+// Searched again 2026-12 (public repositories, scraper fixtures, stored pages): no saved Kalibrr page found; only
+// other people's selector lists, which match the hooks used here but are not markup.
 import {
   absoluteLinks,
   collapseText,

@@ -1,6 +1,8 @@
 // Kaskus (www.kaskus.co.id, m.kaskus.co.id): thread pages, single-post pages and last-post pages.
 // DOCUMENTED ONLY: no real Kaskus snapshot exists in site-snapshots; the fixture is built from the
 // public desktop markup (div#post<24-hex> per post, body in .pagetext). Re-check on a live page.
+// Searched again 2026-12 (public repositories, scraper fixtures, stored pages): no saved Kaskus page found; only
+// other people's selector lists, which match the hooks used here but are not markup.
 import {
   absoluteLinks,
   collapseText,

@@ -1,5 +1,7 @@
 // OLX Indonesia: job ads ("Lowongan") on item pages and as cards on category/search pages.
 // Built from OLX's documented data-aut-id hooks; no saved OLX page exists (fixtureSource 'documented').
+// Searched again 2026-12 (public repositories, scraper fixtures, stored pages): no saved olx.co.id page found; only
+// other people's selector lists, which match the hooks used here but are not markup.
 import {
   absoluteLinks,
   collapseText,

@@ -1,6 +1,8 @@
 // Telegram Web, both clients: K (/k/, tested on real saved markup) and A (/a/, no saved page: fixture
 // built from the client's documented source structure). Messages are shown in full in both; a
 // "Show more" control, if the client adds one, marks the post partial.
+// Searched again 2026-12 (public repositories, scraper fixtures, stored pages): no saved Telegram Web A page found; only
+// other people's selector lists, which match the hooks used here but are not markup.
 import {
   absoluteLinks,
   collapseText,

@@ -1,6 +1,8 @@
 // Threads by Meta. DOCUMENTED ONLY: no real Threads snapshot exists in site-snapshots, so the
 // fixture is built from the public structure (data-pressable-container posts, span[dir=auto] text,
 // /@user/post/<code> permalinks). Re-check against a live page before relying on details.
+// Searched again 2026-12 (public repositories, scraper fixtures, stored pages): no saved Threads page found; only
+// other people's selector lists, which match the hooks used here but are not markup.
 import { absoluteLinks, collapseText, hashId, isTruncated, queryAllFallback, slotAt } from '../shared';
 import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
 import { AUTHOR_LINK, MORE_LABELS, NOT_BODY, PERMALINK, POST, TEXT_RUN, TIME } from './selectors';

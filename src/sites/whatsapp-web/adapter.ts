@@ -1,4 +1,6 @@
-// WhatsApp Web (web.whatsapp.com): messages of the open chat or channel in #main.
+// WhatsApp Web (web.whatsapp.com): messages of the open chat or channel in #main. Chats: real markup
+// (2023-10 and 2025-03 saved chats). Channels: documented only; searched again 2026-12 and no saved
+// Channels page was found (only scripts that read the `…@newsletter_<id>` data-id this adapter expects).
 // Privacy: ids use only WhatsApp's random message id, never the chat JID, which holds phone numbers.
 import { absoluteLinks, collapseText, isTruncated, queryAllFallback, slotAt } from '../shared';
 import type { BadgeSlot, ExtractedPost, SiteAdapter } from '../types';
