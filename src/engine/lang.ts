@@ -127,8 +127,17 @@ const ONLY_MS = [
   'memohon',
   'mohon',
   'calon',
-  'gaji',
   'elaun',
+  'selepas',
+  'ramai',
+  'mangsa',
+  'kemboja',
+  'tiada',
+  'kerajaan',
+  'wang',
+  'menerusi',
+  'iaitu',
+  'je',
 ];
 const EN = [
   'the',
