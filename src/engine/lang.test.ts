@@ -15,8 +15,14 @@ describe('detectLanguage', () => {
   });
   it.each([
     // Malay news shares most function words with Indonesian; selepas / orang ramai / mangsa decide it.
-    ['ms', 'Polis menasihatkan orang ramai supaya berhati-hati dengan tawaran kerja di Kemboja selepas 20 mangsa terkandas.'],
-    ['tl', 'Hiring Customer Service Representative for Cambodia! Salary 1,200 USD. Interesado? PM lang po kayo sa amin'],
+    [
+      'ms',
+      'Polis menasihatkan orang ramai supaya berhati-hati dengan tawaran kerja di Kemboja selepas 20 mangsa terkandas.',
+    ],
+    [
+      'tl',
+      'Hiring Customer Service Representative for Cambodia! Salary 1,200 USD. Interesado? PM lang po kayo sa amin',
+    ],
     ['vi', 'tuyen gap nv cskh lam viec tai campuchia, luong 15tr, khong can kinh nghiem, lh zalo'],
     ['th', 'งาน Admin Online ที่ Cambodia เงินเดือน 1,000 USD ทัก LINE'],
     ['zh', 'Hiring 客服 Cambodia 高薪 telegram'],

@@ -28,6 +28,13 @@ describe('compact every-page bundle', () => {
     expect(rest).toStrictEqual(restOriginal);
   });
 
+  it('keeps terms written with diacritics, Thai or Chinese as their source text', () => {
+    expect(expandTerm('lương cao')).toStrictEqual({ source: 'lương cao', words: ['luong', 'cao'], modes: [0, 0] });
+    expect(expandTerm('包机票')).toStrictEqual({ source: '包机票', words: ['包', '机', '票'], modes: [0, 0, 0] });
+    // Thai is one token per letter, with its tone and vowel marks attached.
+    expect(expandTerm('รายได้สูง').words).toStrictEqual(['ร', 'า', 'ย', 'ไ', 'ด้', 'สู', 'ง']);
+  });
+
   it('parses modes from word endings', () => {
     expect(expandTerm('gaji+ tinggi* sekali')).toStrictEqual({
       source: 'gaji+ tinggi* sekali',

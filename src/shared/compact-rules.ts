@@ -3,6 +3,7 @@
 // { source, words, modes } at a fraction of the gzipped size, and rule messages (only the dialog shows
 // them) ship separately. Pure code: the build tooling imports it too.
 import type { CompiledRule, CompiledTerm, LocalizedText, RuleBundle, WordMode } from '../engine/bundle';
+import { parseTerm } from '../engine/compile';
 
 /** A term as text (words separated by one space, `+`/`*` ending a word sets its mode), or the full object. */
 export type CompactTerm = string | CompiledTerm;
@@ -19,8 +20,17 @@ export interface ContentBundle extends Omit<RuleBundle, 'terms' | 'rules' | 'fam
 /** Index = WordMode. */
 export const TERM_MODE_SUFFIX = ['', '+', '*'] as const;
 
+/** Already-normalised words, one space apart: split without running the normaliser. */
+const PLAIN_WORDS = /^[a-z0-9]+[+*]?(?: [a-z0-9]+[+*]?)*$/;
+
 export function expandTerm(term: CompactTerm): CompiledTerm {
   if (typeof term !== 'string') return term;
+  // Vietnamese, Thai and Chinese terms are stored as written ("lương cao", "包机票") and parsed the way the rule
+  // compiler parsed them; the build checks that this gives back the compiled term (compactTerm).
+  if (!PLAIN_WORDS.test(term)) {
+    const parsed = parseTerm(term);
+    if ('words' in parsed) return { source: term, words: parsed.words, modes: parsed.modes };
+  }
   const words: string[] = [];
   const modes: WordMode[] = [];
   for (const part of term.split(' ')) {

@@ -159,8 +159,9 @@ export function buildBundle(opts: BuildOptions = {}): BuildResult {
 /** A term as the compact string expandTerm parses, or the object itself when the string would lose something. */
 export function compactTerm(term: CompiledTerm): CompactTerm {
   const text = term.words.map((w, i) => w + TERM_MODE_SUFFIX[term.modes[i] ?? 0]).join(' ');
-  if (text !== term.source) return term;
-  return isDeepStrictEqual(expandTerm(text), term) ? text : term;
+  if (text === term.source && isDeepStrictEqual(expandTerm(text), term)) return text;
+  // Terms whose written form is not their normalised words (diacritics, Thai, CJK) ship as written.
+  return isDeepStrictEqual(expandTerm(term.source), term) ? term.source : term;
 }
 
 /**
