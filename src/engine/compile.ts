@@ -1,19 +1,13 @@
 // Rule set → bundle. Pure: the CLI reads and validates the YAML files (against schema.ts), then calls this.
 // Every problem is reported with a code, the rule id and a path inside the rule so the CLI can point at a line.
 
-import {
-  type CompiledPattern,
-  type CompiledRule,
-  type CompiledTerm,
-  ENGINE_VERSION,
-  type RuleBundle,
-  type WordMode,
-} from './bundle';
+import { type CompiledPattern, type CompiledRule, type CompiledTerm, ENGINE_VERSION, type RuleBundle } from './bundle';
 import { COUNTRY_CALLING_CODES } from './extract';
-import { normalize } from './normalize';
 import { DEFAULT_RATES, RATES_AS_OF } from './rates';
 import type { Families, Pattern, Rule, Vocab } from './schema';
-import { tokenizeNormalized } from './tokenize';
+import { type ParsedTerm, parseTerm } from './term';
+
+export { type ParsedTerm, parseTerm } from './term';
 
 export type RuleErrorCode =
   | 'RULE_E_UNKNOWN_VOCAB'
@@ -63,46 +57,6 @@ export interface RuleSetInput {
 }
 
 const REGEX_FLAGS_OK = /^[imsu]*$/;
-
-export interface ParsedTerm {
-  words: string[];
-  modes: WordMode[];
-}
-
-/** Parses one term (no vocab refs) into normalised words. Returns an error message string on failure. */
-export function parseTerm(raw: string): ParsedTerm | { error: RuleErrorCode; message: string } {
-  const pieces = raw
-    .trim()
-    .split(/\s+/)
-    .filter((p) => p.length > 0);
-  const words: string[] = [];
-  const modes: WordMode[] = [];
-  for (const piece of pieces) {
-    let body = piece;
-    let mode: WordMode = 0;
-    if (body.length > 1 && body.endsWith('+')) {
-      mode = 1;
-      body = body.slice(0, -1);
-    } else if (body.length > 1 && body.endsWith('*')) {
-      mode = 2;
-      body = body.slice(0, -1);
-    }
-    if (/[*+]/.test(body)) {
-      return { error: 'RULE_E_BAD_TERM', message: `"${raw}": '*' and '+' may only end a word` };
-    }
-    const toks = tokenizeNormalized(normalize(body).text);
-    if (toks.length === 0) continue;
-    for (let k = 0; k < toks.length; k++) {
-      words.push(toks[k]);
-      modes.push(k === toks.length - 1 ? mode : 0);
-    }
-    if (mode === 2 && toks[toks.length - 1].length < 3) {
-      return { error: 'RULE_E_BAD_TERM', message: `"${raw}": a prefix term needs at least 3 letters` };
-    }
-  }
-  if (words.length === 0) return { error: 'RULE_E_EMPTY_TERM', message: `"${raw}" has no letters or digits` };
-  return { words, modes };
-}
 
 function termKey(t: ParsedTerm): string {
   return t.words.map((w, i) => w + (t.modes[i] === 1 ? '+' : t.modes[i] === 2 ? '*' : '')).join(' ');

@@ -3,7 +3,7 @@
 // { source, words, modes } at a fraction of the gzipped size, and rule messages (only the dialog shows
 // them) ship separately. Pure code: the build tooling imports it too.
 import type { CompiledRule, CompiledTerm, LocalizedText, RuleBundle, WordMode } from '../engine/bundle';
-import { parseTerm } from '../engine/compile';
+import { parseTerm } from '../engine/term';
 
 /** A term as text (words separated by one space, `+`/`*` ending a word sets its mode), or the full object. */
 export type CompactTerm = string | CompiledTerm;
