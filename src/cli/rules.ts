@@ -319,6 +319,7 @@ function patternLines(p: P, prefix: string): string[] {
   if ('phone' in p) return [`${prefix}phone number from: ${p.phone.countries.join(', ')}`];
   if ('link' in p) return [`${prefix}link to: ${p.link.hosts.join(', ')}`];
   if ('flag' in p) return [`${prefix}rule fired: ${p.flag}`];
+  if ('families' in p) return [`${prefix}signals from at least ${p.families.min} of: ${p.families.of.join(', ')}`];
   const [name, list] = 'all' in p ? ['ALL of', p.all] : ['ANY of', p.any];
   return [`${prefix}${name}:`, ...list.flatMap((q) => patternLines(q, `${pad}  - `))];
 }

@@ -32,7 +32,8 @@ export type CompiledPattern =
   | { t: 'link'; hosts: string[] }
   | { t: 'all'; of: CompiledPattern[] }
   | { t: 'any'; of: CompiledPattern[] }
-  | { t: 'flag'; id: string };
+  | { t: 'flag'; id: string }
+  | { t: 'families'; min: number; of: string[] };
 
 export interface CompiledRule {
   id: string;

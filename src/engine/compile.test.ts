@@ -109,6 +109,24 @@ describe('compileRuleSet', () => {
       'match.0.flag',
     ],
     ['unknown family', [{ id: 'r', family: 'nope', match: [{ terms: ['x'] }] }], 'RULE_E_UNKNOWN_FAMILY', 'family'],
+    [
+      'families outside combo',
+      [{ id: 'r', match: [{ families: { min: 2, of: ['pay', 'contact'] } }] }],
+      'RULE_E_FAMILIES_OUTSIDE_COMBO',
+      'match.0.families',
+    ],
+    [
+      'families naming the combo family',
+      [{ id: 'r', kind: 'combo', family: 'combo', match: [{ families: { min: 2, of: ['pay', 'combo'] } }] }],
+      'RULE_E_UNKNOWN_FAMILY',
+      'match.0.families.of',
+    ],
+    [
+      'families min above the list',
+      [{ id: 'r', kind: 'combo', family: 'combo', match: [{ families: { min: 3, of: ['pay', 'contact'] } }] }],
+      'RULE_E_FAMILIES_MIN',
+      'match.0.families.min',
+    ],
     ['gate without direction', [{ id: 'r', kind: 'gate', match: [{ terms: ['x'] }] }], 'RULE_E_BAD_GATE', 'gate'],
     [
       'bad term',

@@ -16,6 +16,8 @@ export type RuleErrorCode =
   | 'RULE_E_BAD_REGEX_FLAGS'
   | 'RULE_E_UNKNOWN_FLAG'
   | 'RULE_E_FLAG_OUTSIDE_COMBO'
+  | 'RULE_E_FAMILIES_OUTSIDE_COMBO'
+  | 'RULE_E_FAMILIES_MIN'
   | 'RULE_E_FLAG_CYCLE'
   | 'RULE_E_UNKNOWN_FAMILY'
   | 'RULE_E_DUPLICATE_ID'
@@ -138,6 +140,7 @@ export function compileRuleSet(input: RuleSetInput): RuleBundle {
     ruleIds.add(r.id);
   }
   const kindOf = new Map(input.rules.map((r) => [r.id, r.kind]));
+  const knownFamilies = new Set(Object.keys(input.families.families));
 
   function compilePattern(p: Pattern, rule: Rule, path: (string | number)[]): CompiledPattern | null {
     const id = rule.id;
@@ -247,6 +250,36 @@ export function compileRuleSet(input: RuleSetInput): RuleBundle {
       }
       return { t: 'flag', id: p.flag };
     }
+    if ('families' in p) {
+      if (rule.kind !== 'combo') {
+        issues.push({
+          code: 'RULE_E_FAMILIES_OUTSIDE_COMBO',
+          ruleId: id,
+          path: [...path, 'families'],
+          message: '`families` patterns are only allowed in rules of kind combo (signals must all have run)',
+        });
+      }
+      const unknown = p.families.of.filter((f) => !knownFamilies.has(f) || f === 'combo' || f === 'job-context');
+      if (unknown.length) {
+        issues.push({
+          code: 'RULE_E_UNKNOWN_FAMILY',
+          ruleId: id,
+          path: [...path, 'families', 'of'],
+          message: `not a signal family in families.yaml: ${unknown.join(', ')}`,
+        });
+        return null;
+      }
+      if (p.families.min > p.families.of.length) {
+        issues.push({
+          code: 'RULE_E_FAMILIES_MIN',
+          ruleId: id,
+          path: [...path, 'families', 'min'],
+          message: `min ${p.families.min} is more than the ${p.families.of.length} families listed`,
+        });
+        return null;
+      }
+      return { t: 'families', min: p.families.min, of: [...new Set(p.families.of)] };
+    }
     return null;
   }
 
@@ -311,6 +344,7 @@ export function compileRuleSet(input: RuleSetInput): RuleBundle {
 function cost(p: CompiledPattern): number {
   switch (p.t) {
     case 'flag':
+    case 'families':
       return 0;
     case 'terms':
       return 1;

@@ -401,3 +401,34 @@ describe('extraction inside the engine', () => {
     );
   });
 });
+
+describe('families pattern (combos over independent evidence)', () => {
+  const rules = [
+    { id: 'place', family: 'destination', match: [{ terms: ['kamboja'] }] },
+    { id: 'salary', family: 'pay', match: [{ terms: ['gaji besar'] }] },
+    { id: 'salary-again', family: 'pay', match: [{ terms: ['bonus'] }] },
+    { id: 'chat', family: 'contact', match: [{ terms: ['wa'] }] },
+    { id: 'official', family: 'legit', weight: -20, match: [{ terms: ['resmi'] }] },
+    {
+      id: 'breadth',
+      kind: 'combo' as const,
+      family: 'combo',
+      weight: 25,
+      match: [{ families: { min: 3, of: ['destination', 'pay', 'contact', 'legit'] } }],
+    },
+  ];
+  const engine = engineOf(rules);
+
+  it('fires when signals from enough different families fired', () => {
+    expect(firedIds(engine, 'kerja kamboja gaji besar hubungi wa')).toContain('breadth');
+  });
+  it('counts a family once however many of its rules fired, and never counts negative evidence', () => {
+    expect(firedIds(engine, 'kerja kamboja gaji besar bonus')).not.toContain('breadth');
+    expect(firedIds(engine, 'kerja kamboja gaji besar resmi')).not.toContain('breadth');
+  });
+  it('highlights the evidence of the families it counted', () => {
+    const v = engine.analyze('kerja kamboja gaji besar hubungi wa');
+    const words = v.flags.find((f) => f.id === 'breadth')?.evidence.map((e) => e.text);
+    expect(words).toEqual(expect.arrayContaining(['kamboja', 'gaji besar', 'wa']));
+  });
+});

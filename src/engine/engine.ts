@@ -364,6 +364,8 @@ export function createEngine(bundle: RuleBundle): Engine {
   let links: LinkHit[] | null = null;
   let ctxHosts: string[] | null = null;
   const fired = new Map<string, FiredRule>();
+  /** Signal weight per family so far in this post (before caps); read by `families` patterns in combos. */
+  const famSum = new Map<string, number>();
   const getText = (): string => {
     // Most posts need no rewriting beyond lower-casing: then the native lower-casing is the normalised text.
     normText ??= curIdentity ? curSrc.toLowerCase() : bufToString(curBuf, curLen);
@@ -519,6 +521,17 @@ export function createEngine(bundle: RuleBundle): Engine {
         if (out) out.push(...f.spans);
         return true;
       }
+      case 'families': {
+        let n = 0;
+        for (const fam of p.of) if ((famSum.get(fam) ?? 0) > 0) n++;
+        if (n < p.min) return false;
+        if (out) {
+          for (const f of fired.values()) {
+            if (f.rule.kind === 'signal' && f.rule.weight > 0 && p.of.includes(f.rule.family)) out.push(...f.spans);
+          }
+        }
+        return true;
+      }
     }
   }
 
@@ -606,7 +619,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     // ----- rules: gates, signals, combos (bundle order) -----
     let offer = 0;
     let notOffer = 0;
-    const famSum = new Map<string, number>();
+    famSum.clear();
     const rules = bundle.rules;
     for (let ri = 0; ri < nRules; ri++) {
       if (ruleNeedsTerms[ri] === 1 && ruleGen[ri] !== gen) continue;
@@ -1100,6 +1113,8 @@ function describe(bundle: RuleBundle, p: CompiledPattern, indent: string): strin
       return `${indent}link to ${p.hosts.join(', ')}`;
     case 'flag':
       return `${indent}rule ${p.id} fired`;
+    case 'families':
+      return `${indent}signals from at least ${p.min} of the families ${p.of.join(', ')}`;
     case 'all':
     case 'any':
       return `${indent}${p.t === 'all' ? 'ALL of' : 'ANY of'}:\n${p.of.map((s) => describe(bundle, s, `${indent}  `)).join('\n')}`;

@@ -46,7 +46,8 @@ export type Pattern =
   | { link: { hosts: string[] } }
   | { all: Pattern[] }
   | { any: Pattern[] }
-  | { flag: string };
+  | { flag: string }
+  | { families: { min: number; of: string[] } };
 
 export const PatternSchema: z.ZodMiniType<Pattern> = z.union([
   /** Any of the terms. */
@@ -73,6 +74,16 @@ export const PatternSchema: z.ZodMiniType<Pattern> = z.union([
   z.strictObject({ any: z.array(z.lazy(() => PatternSchema)).check(z.minLength(1)) }),
   /** Another rule (by id) fired on this text. Only for rules of kind `combo`. */
   z.strictObject({ flag: z.string() }),
+  /**
+   * At least `min` of these families got evidence from signal rules. Only for rules of kind `combo`:
+   * lures combine independent red flags, and how many families agree says more than any one of them.
+   */
+  z.strictObject({
+    families: z.strictObject({
+      min: z.number().check(z.int(), z.minimum(2), z.maximum(12)),
+      of: z.array(z.string()).check(z.minLength(2)),
+    }),
+  }),
 ]);
 
 export const Reference = z.strictObject({
