@@ -4,6 +4,7 @@
 //   npm run eval -- --check      exit 1 when a false-alarm rate rose or a detection rate fell vs the baseline
 //   npm run eval -- --update     rewrite test/eval/baseline.json with the current figures
 //   npm run eval -- --json       machine-readable figures
+//   npm run eval -- --real       only the real-lure corpus (test/eval/real; needs no shared folder)
 //
 // Corpora live in ../shared/corpus from the repository root (override the shared folder with
 // LOKERAMAN_SHARED).
@@ -22,6 +23,7 @@ import {
   table,
 } from '../src/tooling/evaluate';
 import { formatError } from '../src/tooling/load';
+import { realCorpusReport } from './eval-real';
 
 type Kind = 'negative' | 'positive';
 
@@ -222,13 +224,9 @@ async function run(): Promise<number> {
       update: { type: 'boolean' },
       json: { type: 'boolean' },
       rules: { type: 'string' },
+      real: { type: 'boolean' },
     },
   });
-  const corpusDir = join(sharedDir(), 'corpus');
-  if (!existsSync(corpusDir)) {
-    console.error(`eval: corpus folder not found: ${corpusDir} (set LOKERAMAN_SHARED)`);
-    return 2;
-  }
   const built = buildBundle({ rulesDir: values.rules, out: null, redos: false, version: 'eval' });
   if (!built.ok || !built.bundle) {
     for (const e of built.errors) if (e.severity === 'error') console.error(formatError(e));
@@ -236,6 +234,17 @@ async function run(): Promise<number> {
     return 1;
   }
   const engine = createEngine(built.bundle);
+  // The real-lure corpus ships in the repository, so this part runs on every clone.
+  const real = realCorpusReport(engine);
+  if (values.real) {
+    console.log(real.lines.join('\n'));
+    return real.problems.length ? 1 : 0;
+  }
+  const corpusDir = join(sharedDir(), 'corpus');
+  if (!existsSync(corpusDir)) {
+    console.error(`eval: corpus folder not found: ${corpusDir} (set LOKERAMAN_SHARED)`);
+    return 2;
+  }
   const analyze = (t: string) => engine.analyze(t);
 
   const t0 = performance.now();
@@ -260,7 +269,10 @@ async function run(): Promise<number> {
   const current: Baseline = {
     note: 'Written by `npm run eval -- --update`. Rates are percentages of deduplicated texts.',
     tolerancePp: TOLERANCE_PP,
-    groups: Object.fromEntries(results.map((r) => [r.group.id, figures(r.all)])),
+    groups: {
+      ...Object.fromEntries(results.map((r) => [r.group.id, figures(r.all)])),
+      ...Object.fromEntries(Object.entries(real.groups).map(([id, g]) => [id, g.figures])),
+    },
     corpora: Object.fromEntries(results.flatMap((r) => r.per.map((p) => [`${r.group.id}/${p.id}`, figures(p.stats)]))),
   };
 
@@ -331,6 +343,7 @@ async function run(): Promise<number> {
     console.log(
       '\nSkipped: id-jobs-jobstreet-snippets-2021 (150-character snippets), id-sms-spam-wibisono (no job scams).',
     );
+    console.log(`\n${real.lines.join('\n')}`);
   }
 
   if (values.update) {
@@ -346,7 +359,10 @@ async function run(): Promise<number> {
     }
     const base = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Baseline;
     const tol = base.tolerancePp ?? TOLERANCE_PP;
-    const problems: string[] = [];
+    const problems: string[] = [...real.problems];
+    for (const [id, g] of Object.entries(real.groups)) {
+      problems.push(...compare(g.kind, id, g.figures, base.groups[id], tol));
+    }
     for (const r of results) {
       problems.push(...compare(r.group.kind, r.group.id, current.groups[r.group.id], base.groups[r.group.id], tol));
       for (const p of r.per) {
