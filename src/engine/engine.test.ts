@@ -57,7 +57,10 @@ describe('terms', () => {
     ]) {
       const v = e.analyze(text);
       checkEvidence(text, v);
-      expect(v.flags.map((f) => f.id), text).toEqual(['kh']);
+      expect(
+        v.flags.map((f) => f.id),
+        text,
+      ).toEqual(['kh']);
       expect(v.flags[0].evidence[0].text.toLowerCase(), text).toMatch(/^(kamboja|phnom🔥penh)$/);
     }
   });

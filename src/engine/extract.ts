@@ -2,6 +2,7 @@
 // Extractors run on NORMALISED text (so full-width digits, zero-width splits and look-alike letters are already
 // undone) and report normalised offsets; `extractAll` maps them back to the original text for callers.
 
+import { wordAmounts } from './number-words';
 import { normalize } from './normalize';
 import { DAYS_PER_MONTH, DEFAULT_RATES, HOURS_PER_MONTH, WEEKS_PER_MONTH } from './rates';
 import type { Evidence } from './types';
@@ -65,6 +66,8 @@ const PRE_CURRENCY: Record<string, string> = {
   us$: 'USD',
   usdt: 'USDT',
   usd: 'USD',
+  // Malay writes the US dollar "AS$" (Amerika Syarikat)
+  as$: 'USD',
   idr: 'IDR',
   'rp.': 'IDR',
   rp: 'IDR',
@@ -93,6 +96,8 @@ const PRE_CURRENCY: Record<string, string> = {
   '£': 'GBP',
   gbp: 'GBP',
   a$: 'AUD',
+  // Malay writes the US dollar "AS$" (Amerika Syarikat)
+  as$: 'USD',
   aud: 'AUD',
   inr: 'INR',
   '₹': 'INR',
@@ -103,6 +108,9 @@ const PRE_CURRENCY: Record<string, string> = {
 const POST_CURRENCY: Record<string, string> = {
   usdt: 'USDT',
   usd: 'USD',
+  美元: 'USD',
+  美金: 'USD',
+  ดอลลาร์: 'USD',
   dollars: 'USD',
   dollar: 'USD',
   dolar: 'USD',
@@ -160,6 +168,7 @@ const MULTIPLIERS: Record<string, { f: number; cur?: string }> = {
   万: { f: 1e4, cur: 'CNY' },
   萬: { f: 1e4, cur: 'TWD' },
   千: { f: 1e3 },
+  หมื่น: { f: 1e4, cur: 'THB' },
   lakh: { f: 1e5, cur: 'INR' },
   k: { f: 1e3 },
   m: { f: 1e6 },
@@ -446,7 +455,42 @@ export function extractMoney(
       end,
     });
   }
+  addWordAmounts(text, rates, out);
   return out;
+}
+
+/** Amounts spelled out in words ("dua belas juta", "lima puluh ringgit", "三萬"), after the digit ones. */
+function addWordAmounts(text: string, rates: Record<string, number>, out: MoneyAmount[]): void {
+  const room = MAX_ITEMS_PER_KIND - out.length;
+  if (room <= 0) return;
+  const digitSpans = out.length;
+  for (const w of wordAmounts(text, room)) {
+    let overlaps = false;
+    for (let i = 0; i < digitSpans && !overlaps; i++) overlaps = w.start < out[i].end && out[i].start < w.end;
+    if (overlaps) continue;
+    let period: Period = 'month';
+    let end = w.end;
+    PERIOD_AFTER.lastIndex = w.end;
+    const pm = PERIOD_AFTER.exec(text);
+    const word = pm?.groups ? (pm.groups.p ?? pm.groups.adj) : undefined;
+    const pAfter = word ? (PERIOD_WORDS[word] ?? PERIOD_ADJ[word]) : undefined;
+    if (pAfter) {
+      period = pAfter;
+      end = PERIOD_AFTER.lastIndex;
+    }
+    const idrMonth = w.value * (rates[w.currency] ?? Number.NaN) * factor(period);
+    out.push({
+      currency: w.currency,
+      min: w.value,
+      max: w.value,
+      period,
+      idrMonthMin: idrMonth,
+      idrMonthMax: idrMonth,
+      salaryLike: !(idrMonth > MAX_SALARY_IDR_MONTH) && !revenueNearby(text, w.start, end),
+      start: w.start,
+      end,
+    });
+  }
 }
 
 /** Words that make a nearby amount a company figure (revenue, capital, sales, investment), not pay. */

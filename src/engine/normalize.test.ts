@@ -123,7 +123,10 @@ describe('normalize: emoji and symbols separate words', () => {
     ['BMP symbol', '★'],
     ['trade mark', '™'],
   ] as const;
-  const words = (s: string) => norm(s).split(/[^a-z0-9]+/).filter(Boolean);
+  const words = (s: string) =>
+    norm(s)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
   for (const [kind, e] of EMOJI) {
     it(`${kind}: before, after and between words`, () => {
       expect(words(`${e}KAMBOJA`)).toContain('kamboja');

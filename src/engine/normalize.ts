@@ -719,6 +719,13 @@ export function leetApplies(buf: Uint16Array, s: number, e: number): boolean {
       const next = k + 1 < e ? RUN[buf[k + 1]] : 0;
       const prev = k > s ? RUN[buf[k - 1]] : 0;
       if (next !== 1 && !(next === 2 && LEET[buf[k + 1]] !== 0)) return false;
+      // "$" after letters and before nothing but digits is the dollar sign of "us$1,100", "as$5,000", "hk$3":
+      // money, not leetspeak ("$4l4ry" still is)
+      if (buf[k] === 36 && next === 2 && k !== s) {
+        let digitsToEnd = true;
+        for (let j = k + 1; j < e && digitsToEnd; j++) digitsToEnd = RUN[buf[j]] === 2;
+        if (digitsToEnd) return false;
+      }
       if (k !== s && prev !== 1) return false;
       if (buf[k] === 64 && k !== s) return false; // user@host: an e-mail, not leet
       flanked = true;
