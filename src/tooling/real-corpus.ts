@@ -28,8 +28,8 @@ export const RealRecord = z.object({
   scheme: z.enum(REAL_SCHEMES),
   destination: z.string(),
   source_url: z.string().check(z.regex(/^https?:\/\//)),
-  // Empty when the source gives no date.
-  source_date: z.string().check(z.regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/)),
+  // "unknown" (or empty) when the source gives no date.
+  source_date: z.string().check(z.regex(/^(\d{4}(-\d{2}(-\d{2})?)?|unknown)?$/)),
   publisher: z.string().check(z.minLength(1)),
   context: z.string(),
   masked: z.optional(z.boolean()),
