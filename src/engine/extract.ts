@@ -96,8 +96,6 @@ const PRE_CURRENCY: Record<string, string> = {
   '£': 'GBP',
   gbp: 'GBP',
   a$: 'AUD',
-  // Malay writes the US dollar "AS$" (Amerika Syarikat)
-  as$: 'USD',
   aud: 'AUD',
   inr: 'INR',
   '₹': 'INR',
