@@ -244,17 +244,20 @@ describe('combos, scoring, gate, risk', () => {
       ['legit', -25],
     ]);
   });
-  it('gate: not an offer when no job-offer gate fires or a stronger not-offer gate does', () => {
+  it('gate: an offer unless a stronger not-offer gate fires; a text no gate speaks about is judged on its flags', () => {
     const plain = e.analyze('Kerja di Kamboja dan Myanmar');
-    expect(plain.isJobOffer).toBe(false);
-    expect(plain.score).toBe(40 * FAMILIES.not_offer_factor);
+    expect(plain.isJobOffer).toBe(true);
+    expect(plain.score).toBe(40);
+    expect(plain.gates).toEqual([]);
     const news = e.analyze('Lowongan palsu ke Kamboja, polisi selamatkan korban');
     expect(news.isJobOffer).toBe(false);
+    expect(news.score).toBeLessThan(plain.score);
     const both = engineOf([
       { id: 'offer', kind: 'gate', gate: 'job-offer', family: 'gate', weight: 3, match: [{ terms: ['lowongan'] }] },
       { id: 'news', kind: 'gate', gate: 'not-offer', family: 'gate', weight: 2, match: [{ terms: ['polisi'] }] },
     ]).analyze('lowongan, kata polisi');
     expect(both.isJobOffer).toBe(true);
+    expect(both.gates?.sort()).toEqual(['news', 'offer']);
   });
   it('without job-offer gates every text counts as an offer', () => {
     expect(engineOf([{ id: 'kh', match: [{ terms: ['kamboja'] }] }]).analyze('kamboja').isJobOffer).toBe(true);

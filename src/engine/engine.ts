@@ -186,6 +186,8 @@ function mapOneToOne(c: number): number {
 const ASCII_STATS: ScriptStats = { thai: 0, cjk: 0, kana: 0, hangul: 0, viet: 0, digits: 0 };
 const NO_MAP = new Int32Array(0);
 
+const NO_RUNS: number[] = [];
+
 function thresholdsRisk(score: number, t: RiskThresholds): Risk {
   if (score >= t.high) return 'high';
   if (score >= t.medium) return 'medium';
@@ -298,7 +300,6 @@ export function createEngine(bundle: RuleBundle): Engine {
     r.match.forEach(walk);
     r.unless?.forEach(walk);
   }
-  const hasOfferGates = bundle.rules.some((r) => r.kind === 'gate' && r.gate === 'job-offer');
   const families = bundle.families;
 
   // Rules whose `match` can only hold when one of its terms occurs are skipped unless such a term was seen:
@@ -387,7 +388,8 @@ export function createEngine(bundle: RuleBundle): Engine {
     return out;
   };
   const getMoney = (): MoneyAmount[] => {
-    money ??= curDigits === 0 ? [] : extractMoney(getText(), bundle.rates, getDigitRuns());
+    // Texts without digits can still state pay in words ("dua belas juta"); extractMoney checks that cheaply.
+    money ??= extractMoney(getText(), bundle.rates, curDigits === 0 ? NO_RUNS : getDigitRuns());
     return money;
   };
   const getPhones = (): PhoneHit[] => {
@@ -619,6 +621,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     // ----- rules: gates, signals, combos (bundle order) -----
     let offer = 0;
     let notOffer = 0;
+    const gates: string[] = [];
     famSum.clear();
     const rules = bundle.rules;
     for (let ri = 0; ri < nRules; ri++) {
@@ -647,6 +650,7 @@ export function createEngine(bundle: RuleBundle): Engine {
       for (const p of r.match) evalPattern(p, spans);
       fired.set(r.id, { rule: r, spans });
       if (r.kind === 'gate') {
+        gates.push(r.id);
         const strength = Math.max(1, Math.abs(r.weight));
         if (r.gate === 'job-offer') offer += strength;
         else notOffer += strength;
@@ -661,9 +665,9 @@ export function createEngine(bundle: RuleBundle): Engine {
       score += Math.max(-cap, Math.min(cap, sum));
     }
     score = Math.max(0, score);
-    // Offer unless a not-offer gate is at least as strong as every job-offer gate that fired; with no
-    // job-offer gates in the rule set, any text counts as an offer unless a not-offer gate fires.
-    const isJobOffer = hasOfferGates ? offer > 0 && offer >= notOffer : notOffer === 0;
+    // An offer unless the not-offer gates that fired are stronger than the job-offer gates that fired; a text
+    // no gate speaks about (a short chat pitch) is judged as an offer, on its red flags.
+    const isJobOffer = offer >= notOffer;
     if (!isJobOffer) score *= bundle.notOfferFactor;
     score = Math.round(score * 100) / 100;
     const thresholds = ctx.thresholds ?? bundle.thresholds;
@@ -690,7 +694,7 @@ export function createEngine(bundle: RuleBundle): Engine {
       });
     }
     if (flags.length > 1) flags.sort(byWeightThenId);
-    const verdict: Verdict = { risk, score, lang, flags, isJobOffer };
+    const verdict: Verdict = { risk, score, lang, flags, isJobOffer, gates };
     if (truncated) verdict.truncated = true;
     return verdict;
   }

@@ -25,7 +25,13 @@ export interface Verdict {
   /** Detected language of the post: 'id' | 'en' | 'tl' | 'vi' | 'th' | 'ms' | 'zh' | 'und'. */
   lang: string;
   flags: Flag[];
+  /**
+   * Offer unless the not-offer gates that fired (news, warnings, narration) outweigh the job-offer gates: a
+   * recruiter's chat message often has no "lowongan" or "kirim CV", and it is no less an offer for that.
+   */
   isJobOffer: boolean;
+  /** Ids of the gate rules that fired (job-offer and not-offer), for rule tests and explanations. */
+  gates?: string[];
   /** True when the text was longer than the per-post cap and only a prefix was analysed. */
   truncated?: boolean;
 }
