@@ -308,12 +308,12 @@ function main(): void {
     `full normaliser alone on every post (the engine uses it only for posts its fused scan cannot take): median ${us(quantile(nSorted, 0.5))}   p99 ${us(quantile(nSorted, 0.99))}`,
   );
   console.log(
-    `ratio  : median/median ${(emed / fmed).toFixed(2)}   p99/p99 ${(ep99 / fp99).toFixed(2)}   (target ≤ 3)`,
+    `ratio  : median/median ${(emed / fmed).toFixed(2)}   p99/p99 ${(ep99 / fp99).toFixed(2)}   (tracked, not a gate: the ≤ 3 target is retired, issue 16)`,
   );
   console.log(
-    `cpu time (mean per post over all posts): engine ${cpuEngine.toFixed(1)} µs, full normaliser ${cpuNorm.toFixed(1)} µs, floor ${cpuFloor.toFixed(1)} µs → ratio ${(cpuEngine / cpuFloor).toFixed(2)}`,
+    `cpu time (mean per post over all posts): engine ${cpuEngine.toFixed(1)} µs, full normaliser ${cpuNorm.toFixed(1)} µs, floor ${cpuFloor.toFixed(1)} µs → ratio ${(cpuEngine / cpuFloor).toFixed(2)} (tracked)`,
   );
-  console.log('reference points (same posts, same timing; ratio to the floor, median/median and CPU):');
+  console.log('peers measured earlier (same posts, same timing; ratio to the floor, median/median and CPU):');
   for (const r of referenceRows) {
     console.log(
       `  ${r.name}: median ${us(r.med)} → ${(r.med / fmed).toFixed(2)}   cpu ${r.cpu.toFixed(1)} µs → ${(r.cpu / cpuFloor).toFixed(2)}`,
