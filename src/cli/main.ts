@@ -4,6 +4,7 @@ import { EVAL_HELP, runEval } from './eval';
 import { KEYS_HELP, runKeys } from './keys';
 import { RELEASE_HELP, runRelease } from './release';
 import { RULES_HELP, runRules } from './rules';
+import { versionText } from '../tooling/prebuilt';
 import { EXIT_OK, EXIT_USAGE, type Io, processIo, UsageError } from './util';
 import { runVersion, VERSION_HELP } from './version';
 
@@ -18,7 +19,8 @@ Commands:
   release config|check    the release configuration: write it for the build, or list what blocks a release
   version [bump X]        show the version, or bump package.json, manifest.json, lock file and CHANGELOG together
 
-Run \`lokeraman <command> --help\` for the options of a command.
+Run \`lokeraman <command> --help\` for the options of a command; \`lokeraman --version\` prints the
+package and rule-set versions.
 Exit codes: 0 ok, 1 findings or failures, 2 usage error.`;
 
 const HELP: Record<string, string> = {
@@ -42,6 +44,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (cmd === 'help' && rest[0] && HELP[rest[0]]) io.out(`${HELP[rest[0]]}\n`);
         else io.out(`${MAIN_HELP}\n`);
         return cmd === undefined ? EXIT_USAGE : EXIT_OK;
+      case '--version':
+        io.out(`${versionText()}\n`);
+        return EXIT_OK;
       case 'check':
         return runCheck(rest, io);
       case 'scan':

@@ -5,6 +5,7 @@ import { createEngine, type RuleBundle } from '../engine/index';
 import type { Evidence, Verdict } from '../engine/types';
 import { buildBundle, DEFAULT_BUNDLE_OUT, DEFAULT_RULES_DIR } from './build';
 import type { RuleError } from './load';
+import { freshPrebuiltBundle } from './prebuilt';
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -26,6 +27,8 @@ export function loadEngine(src: EngineSource = {}): EngineLoad {
   if (!existsSync(rulesDir) && existsSync(DEFAULT_BUNDLE_OUT)) {
     return loadEngine({ bundleFile: DEFAULT_BUNDLE_OUT });
   }
+  const prebuilt = freshPrebuiltBundle(rulesDir);
+  if (prebuilt) return loadEngine({ bundleFile: prebuilt });
   // ReDoS screening belongs to `rules validate`/`build`; skipping it keeps `check` and `scan` quick.
   const built = buildBundle({ rulesDir, out: null, redos: false, version: 'dev' });
   if (!built.ok || !built.bundle) return { ok: false, errors: built.errors.filter((e) => e.severity === 'error') };

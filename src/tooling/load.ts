@@ -2,8 +2,9 @@
 // Every problem is collected (never stop at the first) and carries a code, the file, line/column and the
 // rule id, so `rules validate` can print all of them in one pass and tests can assert on codes.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
-import { checkSync } from 'recheck';
+import type { checkSync } from 'recheck';
 import * as z from 'zod/mini';
 import {
   type Families,
@@ -298,6 +299,16 @@ export function rulePatterns(rule: Rule, visit: PatternVisitor): void {
   if (rule.unless) walkPatterns(rule.unless, ['unless'], visit);
 }
 
+/**
+ * recheck costs a fifth of a second to load, and only `rules validate`/`build` screen for ReDoS:
+ * loaded on first use so `check` and `scan` start without it.
+ */
+let recheckModule: { checkSync: typeof checkSync } | null = null;
+function recheck(): { checkSync: typeof checkSync } {
+  recheckModule ??= createRequire(import.meta.url)('recheck') as { checkSync: typeof checkSync };
+  return recheckModule;
+}
+
 const redosCache = new Map<string, ReturnType<typeof checkSync>>();
 
 function checkRedos(source: string, flags: string): ReturnType<typeof checkSync> {
@@ -305,7 +316,7 @@ function checkRedos(source: string, flags: string): ReturnType<typeof checkSync>
   let r = redosCache.get(key);
   if (!r) {
     // recheck understands the classic flags only; 'd' (indices) does not change matching.
-    r = checkSync(source, flags.replace(/[dv]/g, ''));
+    r = recheck().checkSync(source, flags.replace(/[dv]/g, ''));
     redosCache.set(key, r);
   }
   return r;
