@@ -701,13 +701,16 @@ export function leetApplies(buf: Uint16Array, s: number, e: number): boolean {
   let leet = 0;
   let flanked = false;
   let prevDigit = false;
+  let digitGroups = 0;
+  let multiDigit = false;
   for (let k = s; k < e; k++) {
     const rc = RUN[buf[k]];
     if (rc === 1) {
       letters++;
       prevDigit = false;
     } else if (rc === 2) {
-      if (prevDigit) return false; // multi-digit group: a real number
+      if (prevDigit) multiDigit = true;
+      else digitGroups++;
       prevDigit = true;
       if (LEET[buf[k]] === 0) return false;
       leet++;
@@ -732,6 +735,9 @@ export function leetApplies(buf: Uint16Array, s: number, e: number): boolean {
     }
   }
   if (leet === 0 || letters < 2 || leet > letters) return false;
+  // A run of digits is a real number ("covid19", "rp15"), unless digits stand between letters in several places
+  // ("m4l4y514", "51ngapur4"): then the runs are letters too.
+  if (multiDigit && digitGroups < 3) return false;
   const c0 = buf[s];
   const c1 = buf[s + 1];
   // currency glued to digits: rp5jt, rm8000, us5

@@ -120,7 +120,9 @@ export const isOfferBearing = (r: RealRecord) =>
 
 const MATH_BOLD_A = 0x1d400;
 const CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', i: 'і' };
-const LEET: Record<string, string> = { a: '4', e: '3', i: '1', o: '0', s: '5' };
+// The vowel swaps evasive posters use ("K4mb0j4", "G4j1 b3s4r"); "s" → "5" would also turn every "sia" into "514",
+// which no poster writes and no reader could read.
+const LEET: Record<string, string> = { a: '4', e: '3', i: '1', o: '0' };
 
 function mapLatinWords(text: string, f: (word: string, index: number) => string): string {
   let n = 0;
@@ -129,7 +131,7 @@ function mapLatinWords(text: string, f: (word: string, index: number) => string)
 
 export const OBFUSCATIONS: Record<string, (text: string) => string> = {
   homoglyphs: (t) => t.replace(/[aeopcxyi]/g, (c) => CYRILLIC[c] ?? c),
-  leetspeak: (t) => mapLatinWords(t, (w) => w.replace(/[aeios]/gi, (c) => LEET[c.toLowerCase()] ?? c)),
+  leetspeak: (t) => mapLatinWords(t, (w) => w.replace(/[aeio]/gi, (c) => LEET[c.toLowerCase()] ?? c)),
   // Spacing out every word would be unreadable; posters space out the few words filters look for, and
   // every third word is a harder version of that.
   'spaced letters': (t) => mapLatinWords(t, (w, i) => (i % 3 === 0 ? w.split('').join(' ') : w)),
