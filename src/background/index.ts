@@ -13,7 +13,7 @@ import {
 } from '../shared/messages';
 import { migrateSettings, uiLanguage } from '../shared/settings';
 import { ensureSettingsMigrated, loadSettings, SETTINGS_KEY } from '../shared/settings-store';
-import { applySummary, badgeText, flaggedCount, type FrameFindings, TOP_FRAME, tabFindings } from './findings';
+import { applySummary, badgeText, type FrameFindings, flaggedCount, TOP_FRAME, tabFindings } from './findings';
 import { runOnDemand } from './on-demand';
 import { siteForUrl } from './site-for-url';
 import { dropTab, readTab, serial, writeTab } from './tab-state';

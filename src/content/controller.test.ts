@@ -256,6 +256,30 @@ describe('content controller', () => {
     await until(() => hosts().length === 2);
   });
 
+  it('reports regex rules the engine skipped for its time budget, once per page', async () => {
+    const base = deps();
+    const rules: RulesLike = {
+      engine: {
+        analyze: () => ({
+          risk: 'none',
+          score: 0,
+          lang: 'id',
+          flags: [],
+          isJobOffer: false,
+          overBudget: ['slow-rule'],
+        }),
+      },
+      bundle: { version: '2026.1', thresholds: { low: 2, medium: 6, high: 8 } },
+    };
+    controller = createContentController({ ...base, getRules: async () => rules });
+    await controller.start();
+    await until(() => sent.some((m) => (m as { type: string }).type === 'content/error'));
+    await wait(60);
+    expect(sent.filter((m) => (m as { type: string }).type === 'content/error')).toEqual([
+      { type: 'content/error', site: 'fake', message: 'regex rules over the per-post time budget: slow-rule' },
+    ]);
+  });
+
   it('checks a selection and opens the verdict dialog', async () => {
     controller = createContentController(deps());
     await controller.start();

@@ -146,10 +146,28 @@ export function createContentController(deps: ContentDeps): ContentController {
     };
   }
 
+  const reportedOverBudget = new Set<string>();
+
   function analyzerFor(adapter: SiteAdapter) {
-    return (post: ExtractedPost): Verdict => {
+    return (item: ExtractedPost): Verdict => {
       if (!rules) throw new Error('rules not loaded');
-      return rules.engine.analyze(post.text, { url: deps.href(), site: adapter.id, links: post.links, uiLang: lang() });
+      const verdict = rules.engine.analyze(item.text, {
+        url: deps.href(),
+        site: adapter.id,
+        links: item.links,
+        uiLang: lang(),
+      });
+      // A rule that ran out the engine's per-post time budget is reported once per page (background console).
+      const fresh = verdict.overBudget?.filter((id) => !reportedOverBudget.has(id)) ?? [];
+      if (fresh.length > 0) {
+        for (const id of fresh) reportedOverBudget.add(id);
+        post({
+          type: 'content/error',
+          site: adapter.id,
+          message: `regex rules over the per-post time budget: ${fresh.join(', ')}`,
+        });
+      }
+      return verdict;
     };
   }
 

@@ -45,7 +45,18 @@ if (SEP !== tokenize.SEP || SINGLE !== tokenize.SINGLE || MARK !== tokenize.MARK
  * Test hooks: `asciiScan: false` sends every post down the full path (normalizeInto + scanWords);
  * `asciiAccepted` counts the posts the fused scan handled.
  */
-export const ENGINE_TESTING = { asciiScan: true, asciiAccepted: 0 };
+export const ENGINE_TESTING = { asciiScan: true, asciiAccepted: 0, regexBudgetMs: 0 };
+
+/**
+ * Milliseconds of regex work one post may use. Rule patterns are screened (the CLI's ReDoS check, and the
+ * safe-subset check before a remote update installs), but one exec cannot be interrupted, so once a post has
+ * spent this long, its remaining regex patterns are skipped and named in `verdict.overBudget`.
+ */
+export const REGEX_BUDGET_MS = 50;
+const clock: () => number =
+  typeof performance !== 'undefined' && typeof performance.now === 'function'
+    ? () => performance.now()
+    : () => Date.now();
 
 /** Only this many chars of a post are analysed; the verdict says `truncated` when more was cut. */
 export const MAX_CHARS = 20_000;
@@ -462,6 +473,10 @@ export function createEngine(bundle: RuleBundle): Engine {
         const text = getText();
         const lits = regexLiterals.get(p);
         if (lits && !includesAny(text, lits)) return false;
+        if (clock() > regexDeadline) {
+          regexSkipped.add(currentRuleId);
+          return false;
+        }
         const m = re.exec(text);
         if (!m) return false;
         if (out) out.push(m.index, m.index + m[0].length);
@@ -537,7 +552,14 @@ export function createEngine(bundle: RuleBundle): Engine {
     }
   }
 
+  // Per-post regex budget (see REGEX_BUDGET_MS); the rule being evaluated names what was skipped.
+  let regexDeadline = Number.POSITIVE_INFINITY;
+  let currentRuleId = '';
+  const regexSkipped = new Set<string>();
+
   function analyze(input: string, ctx: AnalyzeContext = {}): Verdict {
+    regexDeadline = clock() + (ENGINE_TESTING.regexBudgetMs || REGEX_BUDGET_MS);
+    regexSkipped.clear();
     let text = input;
     let truncated = false;
     if (text.length > MAX_CHARS) {
@@ -627,6 +649,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     for (let ri = 0; ri < nRules; ri++) {
       if (ruleNeedsTerms[ri] === 1 && ruleGen[ri] !== gen) continue;
       const r = rules[ri];
+      currentRuleId = r.id;
       // Most rules do not fire: check without collecting evidence first (no allocation).
       let hit = false;
       for (const p of r.match) {
@@ -696,6 +719,7 @@ export function createEngine(bundle: RuleBundle): Engine {
     if (flags.length > 1) flags.sort(byWeightThenId);
     const verdict: Verdict = { risk, score, lang, flags, isJobOffer, gates };
     if (truncated) verdict.truncated = true;
+    if (regexSkipped.size > 0) verdict.overBudget = [...regexSkipped];
     return verdict;
   }
 

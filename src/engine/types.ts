@@ -34,6 +34,11 @@ export interface Verdict {
   gates?: string[];
   /** True when the text was longer than the per-post cap and only a prefix was analysed. */
   truncated?: boolean;
+  /**
+   * Ids of `regex` rules skipped because the post had used up its time budget (engine.ts REGEX_BUDGET_MS):
+   * a runaway pattern costs one post a bounded delay and is reported, instead of freezing the tab.
+   */
+  overBudget?: string[];
 }
 
 export interface AnalyzeContext {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compileRuleSet, createEngine, ENGINE_VERSION, type RuleBundle } from '../engine/index';
 import type { Rule } from '../engine/schema';
 import { failingExamples } from './rule-examples';
-import { compareVersions, type UpdateContext, type UpdatePayload, evaluateUpdate } from './rule-update';
+import {
+  compareVersions,
+  evaluateUpdate,
+  MAX_SIGNATURE_BYTES,
+  type UpdateContext,
+  type UpdatePayload,
+} from './rule-update';
 import { generateKeyPair, signPayload, type TrustedKey } from './signing';
 
 const families: UpdatePayload['families'] = {
@@ -56,7 +62,12 @@ async function setup() {
     versionInUse: '2026.11.01',
     engineVersion: ENGINE_VERSION,
     compile: (update) =>
-      compileRuleSet({ rules: update.rules, vocabs: update.vocabs, families: update.families, version: update.meta.version }),
+      compileRuleSet({
+        rules: update.rules,
+        vocabs: update.vocabs,
+        families: update.families,
+        version: update.meta.version,
+      }),
     failingExamples: (update, bundle) => failingExamples(update.rules, createEngine(bundle)),
   };
   return { maintainer, stranger, sign, context };
@@ -80,7 +91,10 @@ describe('evaluateUpdate', () => {
     const bytes = encode(payload('2026.12.01'));
     const signature = await sign(bytes);
     const tampered = encode(payload('2026.12.01', [rule({ weight: 99 })]));
-    expect(await evaluateUpdate({ payload: tampered, signature }, context)).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(await evaluateUpdate({ payload: tampered, signature }, context)).toMatchObject({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('rejects a signature by a key that is not trusted', async () => {
@@ -96,15 +110,24 @@ describe('evaluateUpdate', () => {
     const { maintainer, stranger, context } = await setup();
     const bytes = encode(payload('2026.12.01'));
     const forged = JSON.stringify(await signPayload(bytes, stranger.privateKey, maintainer.kid));
-    expect(await evaluateUpdate({ payload: bytes, signature: forged }, context)).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(await evaluateUpdate({ payload: bytes, signature: forged }, context)).toMatchObject({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('rejects a missing or malformed signature', async () => {
     const { context } = await setup();
     const bytes = encode(payload('2026.12.01'));
-    expect(await evaluateUpdate({ payload: bytes, signature: null }, context)).toMatchObject({ reason: 'missing-signature' });
-    expect(await evaluateUpdate({ payload: bytes, signature: 'not json' }, context)).toMatchObject({ reason: 'malformed-signature' });
-    expect(await evaluateUpdate({ payload: bytes, signature: '{"alg":"RSA","kid":"x","sig":"y"}' }, context)).toMatchObject({
+    expect(await evaluateUpdate({ payload: bytes, signature: null }, context)).toMatchObject({
+      reason: 'missing-signature',
+    });
+    expect(await evaluateUpdate({ payload: bytes, signature: 'not json' }, context)).toMatchObject({
+      reason: 'malformed-signature',
+    });
+    expect(
+      await evaluateUpdate({ payload: bytes, signature: '{"alg":"RSA","kid":"x","sig":"y"}' }, context),
+    ).toMatchObject({
       reason: 'malformed-signature',
     });
   });
@@ -162,22 +185,104 @@ describe('evaluateUpdate', () => {
   it('rejects an oversized file before looking at it', async () => {
     const { sign, context } = await setup();
     const bytes = encode(payload('2026.12.01'));
-    const decision = await evaluateUpdate({ payload: bytes, signature: await sign(bytes) }, { ...context, maxBytes: 100 });
+    const decision = await evaluateUpdate(
+      { payload: bytes, signature: await sign(bytes) },
+      { ...context, maxBytes: 100 },
+    );
     expect(decision).toMatchObject({ ok: false, reason: 'too-large' });
   });
 
-  it('rejects a truncated download', async () => {
+  it('rejects a truncated download: the signature covers every byte', async () => {
     const { sign, context } = await setup();
     const bytes = encode(payload('2026.12.01'));
     const signature = await sign(bytes);
     const cut = bytes.slice(0, bytes.length - 10);
-    expect(await evaluateUpdate({ payload: cut, declaredLength: bytes.length, signature }, context)).toMatchObject({
+    expect(await evaluateUpdate({ payload: cut, signature }, context)).toMatchObject({
+      ok: false,
+      reason: 'bad-signature',
+    });
+    expect(await evaluateUpdate({ payload: null, signature }, context)).toMatchObject({
       ok: false,
       reason: 'truncated',
     });
-    // Without a Content-Length the cut file still fails: the signature covers every byte.
-    expect(await evaluateUpdate({ payload: cut, signature }, context)).toMatchObject({ ok: false, reason: 'bad-signature' });
-    expect(await evaluateUpdate({ payload: null, signature }, context)).toMatchObject({ ok: false, reason: 'truncated' });
+  });
+
+  it('refuses a signature file over 4 KB without parsing it', async () => {
+    const { sign, context } = await setup();
+    const bytes = encode(payload('2026.12.01'));
+    const signature = await sign(bytes);
+    const padded = `${signature}${' '.repeat(MAX_SIGNATURE_BYTES)}`;
+    expect(JSON.parse(padded)).toBeTruthy(); // still valid JSON with a valid signature inside
+    expect(await evaluateUpdate({ payload: bytes, signature: padded }, context)).toMatchObject({
+      ok: false,
+      reason: 'malformed-signature',
+      detail: expect.stringContaining('4096'),
+    });
+  });
+
+  it('rejects a signed bundle with a catastrophic regex before compiling it or running an example (issue 15, point 5)', async () => {
+    const { sign, context } = await setup();
+    const evil = rule({
+      id: 'evil-redos',
+      match: [{ regex: '(a+)+$' }],
+      examples: { match: ['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', 'aaaa'], no_match: ['b', 'c'] },
+    });
+    const bytes = encode(payload('2026.12.01', [rule(), evil]));
+    let compiled = false;
+    const decision = await evaluateUpdate(
+      { payload: bytes, signature: await sign(bytes) },
+      {
+        ...context,
+        compile: (update) => {
+          compiled = true;
+          return context.compile(update);
+        },
+      },
+    );
+    expect(decision).toMatchObject({
+      ok: false,
+      reason: 'unsafe-regex',
+      detail: expect.stringContaining('evil-redos'),
+    });
+    expect(compiled).toBe(false);
+  });
+
+  it('rejects an inconclusive regex (a lookahead the safe subset does not cover) and accepts a bounded one', async () => {
+    const { sign, context } = await setup();
+    const withRegex = (regex: string) =>
+      rule({
+        id: 'regex-rule',
+        match: [{ regex }],
+        examples: { match: ['myawaddy kerja', 'MYAWADDY kerja'], no_match: ['b', 'c'] },
+      });
+    const lookahead = encode(payload('2026.12.01', [withRegex('myawaddy(?=\\s)')]));
+    expect(await evaluateUpdate({ payload: lookahead, signature: await sign(lookahead) }, context)).toMatchObject({
+      ok: false,
+      reason: 'unsafe-regex',
+    });
+    const bounded = encode(payload('2026.12.01', [withRegex('myawaddy\\s{1,3}kerja')]));
+    expect(await evaluateUpdate({ payload: bounded, signature: await sign(bounded) }, context)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('refuses an expired update', async () => {
+    const { sign, context } = await setup();
+    const expired = payload('2026.12.01');
+    expired.meta.expires = '2026-12-01T00:00:00Z';
+    const bytes = encode(expired);
+    const at = (iso: string) => ({ ...context, now: () => new Date(iso) });
+    expect(
+      await evaluateUpdate({ payload: bytes, signature: await sign(bytes) }, at('2026-12-02T00:00:00Z')),
+    ).toMatchObject({
+      ok: false,
+      reason: 'expired',
+    });
+    expect(
+      await evaluateUpdate({ payload: bytes, signature: await sign(bytes) }, at('2026-11-30T00:00:00Z')),
+    ).toMatchObject({
+      ok: true,
+    });
   });
 
   it('rejects rules that need a newer engine', async () => {

@@ -6,6 +6,7 @@
 // trusting it, so a rule that compiles but misbehaves is caught on the user's machine too.
 import * as z from 'zod/mini';
 import { FamiliesSchema, RuleSchema, VocabSchema } from '../engine/schema';
+import { checkRegexSafety, regexPatternsIn } from './regex-safety';
 import { type DetachedSignature, type TrustedKey, verifyPayload } from './signing';
 import { compareVersions } from './versions';
 
@@ -15,6 +16,8 @@ z.config({ jitless: true });
 
 /** Larger than any plausible rule set (the whole set is ~100 KB); a cap against memory abuse. */
 export const MAX_UPDATE_BYTES = 1_500_000;
+/** A detached Ed25519 signature file is ~150 bytes; anything past this is not one. */
+export const MAX_SIGNATURE_BYTES = 4096;
 
 export const UpdateMetaSchema = z.strictObject({
   format: z.literal(1),
@@ -22,7 +25,10 @@ export const UpdateMetaSchema = z.strictObject({
   created: z.string(),
   /** Lowest ENGINE_VERSION that understands these rules. */
   min_engine_version: z.string().check(z.regex(/^\d+(?:\.\d+)*$/)),
-  /** After this date the bundle is stale; a hint shown to maintainers, rules keep working. */
+  /**
+   * After this moment the bundle is refused (on install) and dropped (when read from storage), with a notice on
+   * the options page: a stale set, or an old signed set replayed by a mirror, does not outlive its date.
+   */
   expires: z.optional(z.string()),
 });
 export type UpdateMeta = z.infer<typeof UpdateMetaSchema>;
@@ -53,17 +59,22 @@ export type RejectReason =
   | 'not-newer'
   | 'incompatible-engine'
   | 'compile-failed'
-  | 'examples-failed';
+  | 'examples-failed'
+  | 'unsafe-regex'
+  | 'expired';
 
 export type UpdateDecision<Bundle> =
   | { ok: true; meta: UpdateMeta; bundle: Bundle }
   | { ok: false; reason: RejectReason; detail: string };
 
+/**
+ * What was downloaded. There is deliberately no Content-Length here: a host that gzips JSON announces the
+ * compressed length while fetch hands over the decoded bytes, and integrity comes from the signature anyway
+ * (a truncated or altered payload fails verification).
+ */
 export interface DownloadedUpdate {
-  /** Exact bytes of the payload file, or null when the download failed. */
+  /** Exact (decoded) bytes of the payload file, or null when the download failed. */
   payload: Uint8Array<ArrayBuffer> | null;
-  /** Content-Length the server announced, when it did. */
-  declaredLength?: number;
   /** Text of the detached `.sig` file, or null when it is missing. */
   signature: string | null;
 }
@@ -78,6 +89,24 @@ export interface UpdateContext<Bundle> {
   compile(payload: UpdatePayload): Bundle;
   /** Runs every inline example through an engine made from `bundle`; returns the failures. */
   failingExamples(payload: UpdatePayload, bundle: Bundle): string[];
+  /** Current time, for `expires` (tests pin it). */
+  now?: () => Date;
+}
+
+/** True when `meta.expires` names a moment that has passed (an unparseable date counts as expired). */
+export function isExpired(meta: Pick<UpdateMeta, 'expires'>, now: Date): boolean {
+  if (meta.expires === undefined) return false;
+  const at = Date.parse(meta.expires);
+  return Number.isNaN(at) || at <= now.getTime();
+}
+
+/** The first `regex` pattern of `rules` outside the safe subset (src/shared/regex-safety.ts), or null. */
+export function unsafeRegex(rules: readonly unknown[]): string | null {
+  for (const pattern of regexPatternsIn(rules)) {
+    const result = checkRegexSafety(pattern.regex, pattern.flags);
+    if (!result.safe) return `rule ${pattern.ruleId}: /${pattern.regex}/${pattern.flags}: ${result.reason}`;
+  }
+  return null;
 }
 
 const reject = (reason: RejectReason, detail: string) => ({ ok: false as const, reason, detail });
@@ -89,13 +118,11 @@ export async function evaluateUpdate<Bundle>(
   const { payload } = download;
   const maxBytes = context.maxBytes ?? MAX_UPDATE_BYTES;
   if (!payload) return reject('truncated', 'the download did not complete');
-  if (payload.byteLength > maxBytes || (download.declaredLength ?? 0) > maxBytes) {
-    return reject('too-large', `${Math.max(payload.byteLength, download.declaredLength ?? 0)} bytes > ${maxBytes}`);
-  }
-  if (download.declaredLength !== undefined && download.declaredLength !== payload.byteLength) {
-    return reject('truncated', `received ${payload.byteLength} of ${download.declaredLength} bytes`);
-  }
+  if (payload.byteLength > maxBytes) return reject('too-large', `${payload.byteLength} bytes > ${maxBytes}`);
   if (!download.signature) return reject('missing-signature', 'no detached signature was published');
+  if (download.signature.length > MAX_SIGNATURE_BYTES) {
+    return reject('malformed-signature', `signature file larger than ${MAX_SIGNATURE_BYTES} bytes`);
+  }
 
   let signature: DetachedSignature;
   try {
@@ -130,6 +157,12 @@ export async function evaluateUpdate<Bundle>(
       `needs engine ${update.meta.min_engine_version}, this extension has ${context.engineVersion}`,
     );
   }
+  if (isExpired(update.meta, (context.now ?? (() => new Date()))())) {
+    return reject('expired', `the update expired on ${update.meta.expires}`);
+  }
+  // Before compiling or running a single example: a catastrophic pattern would hang the service worker there.
+  const unsafe = unsafeRegex(update.rules);
+  if (unsafe) return reject('unsafe-regex', unsafe);
   let bundle: Bundle;
   try {
     bundle = context.compile(update);

@@ -15,6 +15,12 @@ export interface StoredRules {
   /** URL the update came from. */
   source: string;
   installedAt: string;
+  /**
+   * The signed payload (base64 of the exact bytes) and its detached signature, kept so the background can
+   * verify the stored rules again whenever it reads them (src/background/updates.ts verifyStored).
+   */
+  payload?: string;
+  signature?: string;
 }
 
 export interface ActiveRules {
@@ -31,6 +37,9 @@ export function usableOver(stored: unknown, floor: RuleBundle): stored is Stored
   if (!bundle || typeof bundle.version !== 'string' || typeof bundle.engineVersion !== 'string') return false;
   if (!Array.isArray(bundle.rules) || !Array.isArray(bundle.terms)) return false;
   if (bundle.engineVersion.split('.')[0] !== ENGINE_VERSION.split('.')[0]) return false;
+  // An expired set is not used, even before the background gets round to removing it.
+  const expires = candidate?.meta?.expires;
+  if (expires !== undefined && !(Date.parse(expires) > Date.now())) return false;
   return compareVersions(bundle.version, floor.version) > 0;
 }
 
@@ -83,4 +92,3 @@ export function rulesSource(loadFloor: () => RuleBundle): RulesSource {
     },
   };
 }
-

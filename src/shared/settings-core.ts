@@ -29,6 +29,24 @@ export const LIMITS = {
 /** From release.config.json; '' in a build made without a rules URL, which then starts with updates off. */
 export const DEFAULT_RULES_URL = RELEASE_RULES_URL;
 
+/**
+ * Where rule updates may come from, and where a redirect may take the download: https, or plain http on this
+ * machine only (a maintainer testing a local build). Checked by the options form, on every settings import and
+ * sync (settings.ts), and by the background before and after each fetch (updates.ts).
+ */
+export function isAllowedRulesUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return url.hostname !== '';
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
 export function defaultSettings(browserLocale = 'id', timeZone = localTimeZone()): Settings {
   return {
     version: SETTINGS_VERSION,

@@ -5,7 +5,16 @@
 // repaired settings back (ensureSettingsMigrated).
 import { browserUiLanguage, onStorageChanged, storageGet } from './browser-native';
 import type { AllowEntry, Settings, SettingsField } from './settings';
-import { COUNTRIES, defaultSettings, isRecord, LIMITS, migrations, type Raw, SETTINGS_VERSION } from './settings-core';
+import {
+  COUNTRIES,
+  defaultSettings,
+  isAllowedRulesUrl,
+  isRecord,
+  LIMITS,
+  migrations,
+  type Raw,
+  SETTINGS_VERSION,
+} from './settings-core';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -51,7 +60,10 @@ function parseField(field: SettingsField, value: unknown): unknown {
       return entries.every((entry) => entry !== null) ? entries : undefined;
     }
     case 'ruleUpdates':
-      return isRecord(value) && typeof value.enabled === 'boolean' && isString(value.url, 0, LIMITS.url)
+      return isRecord(value) &&
+        typeof value.enabled === 'boolean' &&
+        isString(value.url, 0, LIMITS.url) &&
+        isAllowedRulesUrl(value.url)
         ? { enabled: value.enabled, url: value.url }
         : undefined;
   }
@@ -69,7 +81,7 @@ function salvage(field: SettingsField, value: unknown, defaults: Settings): unkn
     const base = defaults.ruleUpdates;
     return {
       enabled: typeof value.enabled === 'boolean' ? value.enabled : base.enabled,
-      url: isString(value.url, 0, LIMITS.url) ? value.url : base.url,
+      url: isString(value.url, 0, LIMITS.url) && isAllowedRulesUrl(value.url) ? value.url : base.url,
     };
   }
   return defaults[field];

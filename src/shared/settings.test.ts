@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import {
   countryFromLocale,
   DEFAULT_RULES_URL,
@@ -17,7 +18,6 @@ import {
   thresholdsFor,
   uiLanguage,
 } from './settings';
-import * as z from 'zod/mini';
 
 const base = { low: 2, medium: 4, high: 7 };
 
@@ -269,4 +269,28 @@ describe('default country', () => {
     expect(countryFromLocale(locale, timeZone)).toBe(country);
     expect(defaultSettings(locale, timeZone).country).toBe(country);
   });
+});
+
+describe('rules URL on import and sync (issue 15)', () => {
+  it.each([
+    ['http to a remote host', 'http://mirror.example.org/rules.json'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['a data: URL', 'data:application/json,{}'],
+    ['a file: URL', 'file:///etc/passwd'],
+    ['credentials in the URL', 'https://user:pw@example.org/r.json'],
+    ['not a URL', 'rules.json'],
+  ])('replaces %s with the default rules URL', (_label, url) => {
+    const result = migrateSettings({ ...defaultSettings('id'), ruleUpdates: { enabled: true, url } });
+    expect(result.settings.ruleUpdates).toEqual({ enabled: true, url: DEFAULT_RULES_URL });
+    expect(result.changed).toBe(true);
+  });
+
+  it.each(['https://mirror.example.org/rules.json', 'http://127.0.0.1:8080/rules.json', 'http://localhost/r.json'])(
+    'keeps %s',
+    (url) => {
+      expect(
+        migrateSettings({ ...defaultSettings('id'), ruleUpdates: { enabled: false, url } }).settings.ruleUpdates.url,
+      ).toBe(url);
+    },
+  );
 });

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import {
   COUNTRIES,
   defaultSettings,
+  isAllowedRulesUrl,
   isRecord,
   LIMITS,
   migrations,
@@ -47,7 +48,11 @@ export const SettingsSchema = z.object({
   disabledSites: z.array(SiteId).check(z.maxLength(LIMITS.disabledSites)),
   allowlist: z.array(AllowEntry).check(z.maxLength(LIMITS.allowEntries)),
   lowRiskHints: z.boolean(),
-  ruleUpdates: z.object({ enabled: z.boolean(), url: z.string().check(z.maxLength(LIMITS.url)) }),
+  ruleUpdates: z.object({
+    enabled: z.boolean(),
+    // Imported files and values synced from another device get the same URL check as the options form.
+    url: z.string().check(z.maxLength(LIMITS.url), z.refine(isAllowedRulesUrl)),
+  }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 const shape = SettingsSchema.shape;

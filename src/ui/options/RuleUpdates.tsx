@@ -6,6 +6,7 @@ import browser from '../../shared/browser';
 import { t, type UiLang } from '../../shared/i18n';
 import type { PageToBackground } from '../../shared/messages';
 import type { Settings } from '../../shared/settings';
+import { isAllowedRulesUrl } from '../../shared/settings-core';
 import { loadSettings, saveSettings } from '../../shared/settings-store';
 
 const send = (message: PageToBackground) => browser.runtime.sendMessage(message) as Promise<RulesStatus>;
@@ -58,7 +59,7 @@ export function RuleUpdates({ lang }: { lang: UiLang }) {
 
   const saveUrl = async (event: Event) => {
     event.preventDefault();
-    const valid = /^https:\/\/[^\s]+$/.test(url.trim()) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url.trim());
+    const valid = isAllowedRulesUrl(url.trim());
     setUrlError(!valid);
     if (valid) await update({ url: url.trim() });
   };
@@ -70,11 +71,15 @@ export function RuleUpdates({ lang }: { lang: UiLang }) {
       <dl>
         <dt>{t('updates_version', lang)}</dt>
         <dd data-testid="rules-version">
-          {status ? `${status.versionInUse} (${status.origin === 'update' ? t('updates_origin_update', lang, status.source ?? '') : t('updates_origin_bundled', lang)})` : '…'}
+          {status
+            ? `${status.versionInUse} (${status.origin === 'update' ? t('updates_origin_update', lang, status.source ?? '') : t('updates_origin_bundled', lang)})`
+            : '…'}
         </dd>
         <dt>{t('updates_last_check', lang)}</dt>
         <dd data-testid="rules-last-check">
-          {status?.lastCheck ? new Date(status.lastCheck).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB') : t('updates_never', lang)}
+          {status?.lastCheck
+            ? new Date(status.lastCheck).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')
+            : t('updates_never', lang)}
         </dd>
         {status?.lastResult ? (
           <>
