@@ -5,7 +5,9 @@ import {
   type ContentController,
   type ContentDeps,
   createContentController,
+  pageAllowlisted,
   pickAdapter,
+  postAllowlisted,
   type RulesLike,
 } from './controller';
 import { HOST_TAG } from './scanner';
@@ -91,6 +93,38 @@ describe('content controller', () => {
   afterEach(() => controller?.stop());
 
   const hosts = () => document.querySelectorAll(HOST_TAG);
+
+  describe('allowlist matching (issue 15)', () => {
+    const page = (value: string) => ({
+      ...defaultSettings('id'),
+      allowlist: [{ kind: 'page' as const, value, added: 'x' }],
+    });
+    it('a page entry covers the page and pages under it, not other groups that share its prefix', () => {
+      const entry = page('https://www.facebook.com/groups/loker');
+      expect(pageAllowlisted(entry, 'https://www.facebook.com/groups/loker')).toBe(true);
+      expect(pageAllowlisted(entry, 'https://www.facebook.com/groups/loker/')).toBe(true);
+      expect(pageAllowlisted(entry, 'https://www.facebook.com/groups/loker/posts/1')).toBe(true);
+      expect(pageAllowlisted(entry, 'https://www.facebook.com/groups/loker?sorting=new')).toBe(true);
+      expect(pageAllowlisted(entry, 'https://www.facebook.com/groups/lokerkamboja-vip/')).toBe(false);
+      expect(
+        pageAllowlisted(
+          page('https://www.facebook.com/groups/loker/'),
+          'https://www.facebook.com/groups/lokerkamboja-vip/',
+        ),
+      ).toBe(false);
+    });
+
+    it('an author entry applies on its own site only; one without a site matches nowhere', () => {
+      const post = { id: 'p1', text: 'x', links: [], author: 'Disnaker' };
+      const author = (site?: string) => ({
+        ...defaultSettings('id'),
+        allowlist: [{ kind: 'author' as const, value: 'Disnaker', ...(site ? { site } : {}), added: 'x' }],
+      });
+      expect(postAllowlisted(author('facebook'), post, 'facebook')).toBe(true);
+      expect(postAllowlisted(author('facebook'), post, 'tiktok')).toBe(false);
+      expect(postAllowlisted(author(), post, 'facebook')).toBe(false);
+    });
+  });
 
   it('picks adapters by match pattern and isPostPage', () => {
     expect(pickAdapter([adapter], 'https://fake.example/feed/1')).toBe(adapter);

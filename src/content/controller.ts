@@ -82,13 +82,21 @@ export function pickAdapter(adapters: readonly SiteAdapter[], href: string): Sit
   return null;
 }
 
+/**
+ * Whether `href` is the allowlisted page `entry` or a page under it. A plain prefix test is not enough:
+ * `…/groups/loker` must not also cover `…/groups/lokerkamboja-vip/`, so the entry has to end at a path
+ * boundary of the URL (its end, "/", "?" or "#").
+ */
+export function underPage(entry: string, href: string): boolean {
+  if (entry === '' || !href.startsWith(entry)) return false;
+  if (href.length === entry.length || /[/?#]$/.test(entry)) return true;
+  return '/?#'.includes(href.charAt(entry.length));
+}
+
 export function pageAllowlisted(settings: Settings, href: string, siteId?: string): boolean {
   return settings.allowlist.some(
     (entry) =>
-      entry.kind === 'page' &&
-      entry.value !== '' &&
-      href.startsWith(entry.value) &&
-      (!entry.site || !siteId || entry.site === siteId),
+      entry.kind === 'page' && underPage(entry.value, href) && (!entry.site || !siteId || entry.site === siteId),
   );
 }
 
@@ -96,7 +104,8 @@ export function postAllowlisted(settings: Settings, post: ExtractedPost, siteId:
   return settings.allowlist.some((entry) => {
     if (entry.site && entry.site !== siteId) return false;
     if (entry.kind === 'post') return entry.value === post.id;
-    if (entry.kind === 'author') return !!post.author && entry.value === post.author;
+    // A display name is only an identity on one site: author entries without a site match nowhere.
+    if (entry.kind === 'author') return entry.site === siteId && !!post.author && entry.value === post.author;
     return false;
   });
 }

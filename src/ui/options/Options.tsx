@@ -49,6 +49,9 @@ export function Options() {
   const [importError, setImportError] = useState('');
   const [confirmReset, setConfirmReset] = useState(false);
   const [allowKind, setAllowKind] = useState<'page' | 'author'>('page');
+  // A display name means nothing across sites (anyone can call themselves "Disnaker" elsewhere): an author
+  // entry belongs to one site.
+  const [allowSite, setAllowSite] = useState<string>(siteAdapters[0]?.id ?? '');
   const [allowValue, setAllowValue] = useState('');
   const [allowError, setAllowError] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -87,7 +90,12 @@ export function Options() {
     }
     setAllowError('');
     setAllowValue('');
-    void apply(addAllowEntry({ kind: allowKind, value, added: new Date().toISOString() }));
+    const added = new Date().toISOString();
+    void apply(
+      addAllowEntry(
+        allowKind === 'author' ? { kind: 'author', value, site: allowSite, added } : { kind: allowKind, value, added },
+      ),
+    );
   }
 
   function download() {
@@ -259,6 +267,22 @@ export function Options() {
               <option value="author">{t('options_allow_kind_author', lang)}</option>
             </select>
           </div>
+          {allowKind === 'author' ? (
+            <div>
+              <label for="allow-site">{t('options_allow_site', lang)}</label>
+              <select
+                id="allow-site"
+                value={allowSite}
+                onChange={(event) => setAllowSite((event.currentTarget as HTMLSelectElement).value)}
+              >
+                {siteAdapters.map((adapter) => (
+                  <option key={adapter.id} value={adapter.id}>
+                    {adapter.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <div>
             <label for="allow-value">
               {t(allowKind === 'page' ? 'options_allow_value_page' : 'options_allow_value_author', lang)}
