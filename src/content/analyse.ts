@@ -14,6 +14,19 @@ import type { Safe } from './schedule';
  */
 export const MAX_POST_CHARS = 2 * MAX_CHARS;
 
+const LINK_SCHEMES = /^(?:https?|mailto|tel):/i;
+
+/**
+ * What an adapter extracted, cut to what the engine and the report may see: text up to MAX_POST_CHARS, and
+ * only links with a scheme a reader can safely follow (a site's link shim can unwrap to `javascript:`).
+ */
+function bounded(post: ExtractedPost): ExtractedPost {
+  const text = post.text.length > MAX_POST_CHARS ? post.text.slice(0, MAX_POST_CHARS) : post.text;
+  const raw = Array.isArray(post.links) ? post.links : [];
+  const links = raw.filter((link) => typeof link === 'string' && LINK_SCHEMES.test(link));
+  return text === post.text && links.length === raw.length ? post : { ...post, text, links };
+}
+
 export function riskFor(score: number, t: RiskThresholds): Verdict['risk'] {
   if (score >= t.high) return 'high';
   if (score >= t.medium) return 'medium';
@@ -34,10 +47,7 @@ export function rescored(raw: Verdict, thresholds: RiskThresholds | null): Verdi
  */
 export function readPost(adapter: SiteAdapter, el: Element): { post: ExtractedPost; hash: number } | null {
   const extracted = adapter.extract(el);
-  const post =
-    extracted?.text && extracted.text.length > MAX_POST_CHARS
-      ? { ...extracted, text: extracted.text.slice(0, MAX_POST_CHARS) }
-      : extracted;
+  const post = extracted?.text ? bounded(extracted) : extracted;
   if (!post?.text) return null;
   const links = Array.isArray(post.links) ? post.links : [];
   return { post, hash: fnv1a53(`${post.text}\u0001${links.join('\u0002')}`) };

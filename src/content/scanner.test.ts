@@ -77,6 +77,21 @@ describe('scanner', () => {
     });
   });
 
+  it('passes on only followable links (no javascript: from an unwrapped link shim)', async () => {
+    feed().innerHTML = post('l', LURE);
+    make({
+      adapter: fakeAdapter({
+        extract: (el) => ({
+          id: el.getAttribute('data-post') ?? '',
+          text: LURE,
+          links: ['https://wa.me/1', 'javascript:alert(1)', 'data:text/html,x', 'tel:+85512345678'],
+        }),
+      }),
+    }).start();
+    await settle();
+    expect(ui.mounted[0]?.post.links).toEqual(['https://wa.me/1', 'tel:+85512345678']);
+  });
+
   it('hands hashing and the engine at most MAX_POST_CHARS of a huge post', async () => {
     feed().innerHTML = post('big', `${LURE} ${'x'.repeat(3 * MAX_POST_CHARS)}`);
     make().start();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../engine/types';
-import { buildFeedback, buildReportFrom, FEEDBACK_BODY_LIMIT, feedbackLinks, type ReportInput, TEXT_LIMIT } from './report';
+import {
+  buildFeedback,
+  buildReportFrom,
+  FEEDBACK_BODY_LIMIT,
+  feedbackLinks,
+  type ReportInput,
+  TEXT_LIMIT,
+} from './report';
 
 const text = 'Dicari admin customer service di Kamboja, gaji 15 juta, tiket gratis, cukup paspor. WA 0812xxxx';
 const verdict: Verdict = {
@@ -9,8 +16,22 @@ const verdict: Verdict = {
   lang: 'id',
   isJobOffer: true,
   flags: [
-    { id: 'dest-kh', family: 'destination', weight: 3, title: 'Tujuan: Kamboja', message: 'm', evidence: [{ text: 'Kamboja', start: 33, end: 40 }] },
-    { id: 'free-ticket', family: 'costs', weight: 2, title: 'Tiket gratis', message: 'm', evidence: [{ text: 'tiket gratis', start: 57, end: 69 }] },
+    {
+      id: 'dest-kh',
+      family: 'destination',
+      weight: 3,
+      title: 'Tujuan: Kamboja',
+      message: 'm',
+      evidence: [{ text: 'Kamboja', start: 33, end: 40 }],
+    },
+    {
+      id: 'free-ticket',
+      family: 'costs',
+      weight: 2,
+      title: 'Tiket gratis',
+      message: 'm',
+      evidence: [{ text: 'tiket gratis', start: 57, end: 69 }],
+    },
   ],
 };
 const input = (over: Partial<ReportInput> = {}): ReportInput => ({
@@ -26,6 +47,20 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
 const now = new Date('2026-03-01T02:30:00Z');
 
 describe('buildReportFrom', () => {
+  it('drops javascript: and other unfollowable links a link shim unwrapped to (issue 15)', () => {
+    // The facebook adapter unwraps l.facebook.com/l.php?u=javascript%3Aalert(1) to the javascript: URL itself.
+    const links = [
+      'https://wa.me/62812',
+      'javascript:alert(document.cookie)',
+      'JavaScript:alert(1)',
+      'data:text/html,x',
+      'mailto:a@b.c',
+    ];
+    const report = buildReportFrom(input({ post: { id: 'p1', text, links } }), now, 'Asia/Jakarta');
+    expect(JSON.parse(report.json).links).toEqual(['https://wa.me/62812', 'mailto:a@b.c']);
+    expect(report.text.toLowerCase()).not.toContain('javascript:');
+  });
+
   it('has every field in the user language, with ISO and local time', () => {
     const report = buildReportFrom(input(), now, 'Asia/Jakarta');
     expect(report.text).toContain('Laporan LokerAman');
@@ -38,8 +73,14 @@ describe('buildReportFrom', () => {
     expect(report.text).toContain(text);
     const data = JSON.parse(report.json);
     expect(data).toMatchObject({
-      site: 'facebook', postUrl: 'https://www.facebook.com/groups/1/posts/2', postText: text, risk: 'high',
-      createdAt: '2026-03-01T02:30:00.000Z', timeZone: 'Asia/Jakarta', extensionVersion: '0.1.0', rulesVersion: '2026.03.01',
+      site: 'facebook',
+      postUrl: 'https://www.facebook.com/groups/1/posts/2',
+      postText: text,
+      risk: 'high',
+      createdAt: '2026-03-01T02:30:00.000Z',
+      timeZone: 'Asia/Jakarta',
+      extensionVersion: '0.1.0',
+      rulesVersion: '2026.03.01',
     });
     expect(data.flags).toEqual([
       { id: 'dest-kh', title: 'Tujuan: Kamboja', evidence: ['Kamboja'] },
@@ -71,8 +112,17 @@ it('lists only the strongest flags in the text so the post excerpt keeps its roo
   const many: Verdict = {
     ...verdict,
     flags: Array.from({ length: 20 }, (_, i) => ({
-      id: `f${i}`, family: 'x', weight: i, title: `Tanda nomor ${i} dengan judul yang cukup panjang`, message: 'm',
-      evidence: [{ text: 'Kamboja', start: 33, end: 40 }, { text: 'tiket gratis', start: 57, end: 69 }, { text: 'paspor', start: 77, end: 83 }, { text: 'WA', start: 85, end: 87 }],
+      id: `f${i}`,
+      family: 'x',
+      weight: i,
+      title: `Tanda nomor ${i} dengan judul yang cukup panjang`,
+      message: 'm',
+      evidence: [
+        { text: 'Kamboja', start: 33, end: 40 },
+        { text: 'tiket gratis', start: 57, end: 69 },
+        { text: 'paspor', start: 77, end: 83 },
+        { text: 'WA', start: 85, end: 87 },
+      ],
     })),
   };
   const long = `${text} ${'Detail pekerjaan dan fasilitas lengkap. '.repeat(40)}`;

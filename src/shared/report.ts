@@ -50,6 +50,25 @@ export interface Report {
 /** WhatsApp accepts long messages, but forms (aduankonten, IASC) and readers cope better with short ones. */
 export const TEXT_LIMIT = 1500;
 
+const REPORT_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/**
+ * Links a report may carry. A site's link shim (l.facebook.com/l.php?u=javascript:…) unwraps to whatever the
+ * page wrote, so the scheme is checked on the final URL here, whatever the adapter passed on.
+ */
+export function reportableLinks(links: readonly unknown[] | undefined): string[] {
+  const out: string[] = [];
+  for (const link of links ?? []) {
+    if (typeof link !== 'string') continue;
+    try {
+      if (REPORT_SCHEMES.has(new URL(link).protocol)) out.push(link);
+    } catch {
+      // Not an absolute URL: nothing a report reader could follow.
+    }
+  }
+  return out;
+}
+
 export function buildReportFrom(input: ReportInput, now: Date, timeZone?: string): Report {
   const { lang, verdict, post } = input;
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
@@ -77,7 +96,7 @@ export function buildReportFrom(input: ReportInput, now: Date, timeZone?: string
     risk: verdict.risk,
     score: verdict.score,
     flags,
-    links: post.links,
+    links: reportableLinks(post.links),
     createdAt: now.toISOString(),
     createdAtLocal: local,
     timeZone: zone,
