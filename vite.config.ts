@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -27,7 +27,9 @@ const extraKeys = process.env.LOKERAMAN_EXTRA_TRUSTED_KEYS ?? '';
 // Extra trusted keys are for throwaway test keys only: a build that trusts one must be a test build, and says
 // so in its manifest (version_name, shown on chrome://extensions and about:addons).
 if (extraKeys && extraKeys !== '[]' && !testBuild) {
-  throw new Error('LOKERAMAN_EXTRA_TRUSTED_KEYS is set for a release build; set LOKERAMAN_TEST_BUILD=1 (test builds only) or unset it.');
+  throw new Error(
+    'LOKERAMAN_EXTRA_TRUSTED_KEYS is set for a release build; set LOKERAMAN_TEST_BUILD=1 (test builds only) or unset it.',
+  );
 }
 
 function manifestFor(browser: Target): ManifestV3Export {
@@ -201,7 +203,8 @@ function clobberProofLoadersPlugin(): Plugin {
         const path = join(assets, file);
         const source = readFileSync(path, 'utf8');
         const fixed = clobberProofLoaders(source);
-        if (!fixed.includes(LOADER_API)) throw new Error(`${file}: crxjs loader changed shape; update clobberProofLoaders`);
+        if (!fixed.includes(LOADER_API))
+          throw new Error(`${file}: crxjs loader changed shape; update clobberProofLoaders`);
         writeFileSync(path, fixed);
       }
     },
