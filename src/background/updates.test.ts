@@ -15,13 +15,21 @@ vi.mock('../shared/trusted-keys.json', () => ({
 }));
 
 const local = new Map<string, unknown>();
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
 vi.mock('../shared/browser', () => ({
   default: {
     storage: {
       local: {
         get: async (key: string) => (local.has(key) ? { [key]: local.get(key) } : {}),
+        // Chromium hands stored objects back with their keys sorted; so does this fake.
         set: async (items: Record<string, unknown>) => {
-          for (const [key, value] of Object.entries(items)) local.set(key, structuredClone(value));
+          for (const [key, value] of Object.entries(items)) local.set(key, sortKeys(structuredClone(value)));
         },
         remove: async (key: string) => void local.delete(key),
       },
@@ -91,7 +99,7 @@ async function storedRecord(update = updatePayload()) {
     version: update.meta.version,
   });
   return {
-    bundle: JSON.parse(JSON.stringify(bundle)),
+    bundle: sortKeys(JSON.parse(JSON.stringify(bundle))) as typeof bundle,
     meta: update.meta,
     source: 'https://example.org/r.json',
     installedAt: '2026-12-01',

@@ -60,6 +60,18 @@ const updateContext = (versionInUse: string) => ({
   failingExamples: (payload: UpdatePayload, bundle: RuleBundle) => failingExamples(payload.rules, createEngine(bundle)),
 });
 
+/**
+ * JSON with object keys sorted: Chromium's storage hands objects back with their keys in alphabetical order, so
+ * a stored bundle is compared with a fresh compile by content, not by key order.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.keys(item as object).sort().map((key) => [key, (item as Record<string, unknown>)[key]]))
+      : item,
+  );
+}
+
 /** Signature → the bundle (as JSON) it was verified to compile to, so a service-worker lifetime compiles each once. */
 const verifiedBundles = new Map<string, string>();
 
@@ -72,7 +84,7 @@ export async function verifyStored(stored: StoredRules): Promise<string | null> 
   if (typeof stored.payload !== 'string' || typeof stored.signature !== 'string')
     return 'no signed payload stored with it';
   if (isExpired(stored.meta ?? {}, new Date())) return `it expired on ${stored.meta.expires}`;
-  const bundleJson = JSON.stringify(stored.bundle);
+  const bundleJson = canonicalJson(stored.bundle);
   const known = verifiedBundles.get(stored.signature);
   if (known !== undefined) return known === bundleJson ? null : 'the stored bundle does not match its signed payload';
   let payload: Uint8Array<ArrayBuffer>;
@@ -84,7 +96,7 @@ export async function verifyStored(stored: StoredRules): Promise<string | null> 
   // versionInUse '0': the stored set is judged on its own, not against itself.
   const decision = await evaluateUpdate<RuleBundle>({ payload, signature: stored.signature }, updateContext('0'));
   if (!decision.ok) return `${decision.reason}: ${decision.detail}`;
-  const compiledJson = JSON.stringify(decision.bundle);
+  const compiledJson = canonicalJson(decision.bundle);
   verifiedBundles.set(stored.signature, compiledJson);
   return compiledJson === bundleJson ? null : 'the stored bundle does not match its signed payload';
 }

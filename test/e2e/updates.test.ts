@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/engine/schema';
@@ -43,7 +44,16 @@ describe('signed rule updates in Chromium', () => {
   let server: Server;
   let baseUrl = '';
   let distDir = '';
-  const published: { payload: Uint8Array; signature: string } = { payload: new Uint8Array(), signature: '' };
+  const published: { payload: Uint8Array; signature: string; gzip: boolean; hugeSignature: boolean } = {
+    payload: new Uint8Array(),
+    signature: '',
+    gzip: false,
+    hugeSignature: false,
+  };
+  let signatureBytesSent = 0;
+  let makePayload: (version: string) => Promise<{ payload: Uint8Array; signature: string }> = async () => {
+    throw new Error('not ready');
+  };
   const requests: string[] = [];
 
   beforeAll(async () => {
@@ -80,6 +90,10 @@ describe('signed rule updates in Chromium', () => {
       vocabs: base.load.vocabs.map((loaded) => loaded.vocab),
       families,
     };
+    makePayload = async (version: string) => {
+      const bytes = new TextEncoder().encode(JSON.stringify({ ...payload, meta: { ...payload.meta, version } }));
+      return { payload: bytes, signature: JSON.stringify(await signPayload(bytes, key.privateKey, key.kid)) };
+    };
     published.payload = new TextEncoder().encode(JSON.stringify(payload));
     published.signature = JSON.stringify(
       await signPayload(published.payload as Uint8Array<ArrayBuffer>, key.privateKey, key.kid),
@@ -90,9 +104,34 @@ describe('signed rule updates in Chromium', () => {
         `${request.method} ${request.url} cookie=${request.headers.cookie ?? ''} referer=${request.headers.referer ?? ''}`,
       );
       const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
-      if (request.url === '/rules-update.json') {
+      if (request.url === '/rules-update.json' && published.gzip) {
+        // As most static hosts serve JSON: gzipped, Content-Length the compressed size.
+        const body = gzipSync(Buffer.from(published.payload));
+        response.writeHead(200, {
+          ...headers,
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+          'content-length': body.length,
+        });
+        response.end(body);
+      } else if (request.url === '/rules-update.json') {
         response.writeHead(200, { ...headers, 'content-type': 'application/json' });
         response.end(Buffer.from(published.payload));
+      } else if (request.url === '/rules-update.json.sig' && published.hugeSignature) {
+        // A hostile mirror's 400 MB "signature", written only as fast as the client reads it.
+        const total = 400 * 1024 * 1024;
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        signatureBytesSent = 0;
+        response.writeHead(200, { ...headers, 'content-type': 'application/json', 'content-length': total });
+        const pump = () => {
+          while (signatureBytesSent < total && !response.destroyed) {
+            signatureBytesSent += chunk.length;
+            if (!response.write(chunk)) return void response.once('drain', pump);
+          }
+          response.end();
+        };
+        response.on('close', () => undefined);
+        pump();
       } else if (request.url === '/rules-update.json.sig') {
         response.writeHead(200, { ...headers, 'content-type': 'application/json' });
         response.end(published.signature);
@@ -164,4 +203,40 @@ describe('signed rule updates in Chromium', () => {
     await options.close();
     await feed.close();
   });
+
+  it('installs a gzip-served signed bundle (Content-Length is the compressed size; the signature decides)', async () => {
+    const bundledVersion = (await checkVersion()).split(' ')[0] as string;
+    const next = await makePayload(bundledVersion.replace(/\.9$/, '.10'));
+    Object.assign(published, next, { gzip: true });
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
+    expect(await checkNow(options)).toBe('installed');
+    expect(await options.textContent('[data-testid="rules-version"]')).toContain('.10');
+    await options.close();
+    published.gzip = false;
+  });
+
+  it('refuses a 400 MB .sig after reading a few KB of it', async () => {
+    const next = await makePayload((await checkVersion()).split(' ')[0]?.replace(/\.10$/, '.11') ?? '');
+    Object.assign(published, { payload: next.payload, hugeSignature: true });
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
+    expect(await checkNow(options)).toBe('malformed-signature');
+    expect(await options.textContent('[data-testid="rules-last-error"]')).toContain('4096');
+    expect(await options.textContent('[data-testid="rules-version"]')).toContain('.10');
+    // The reader stopped: the server wrote what socket buffers hold, nowhere near 400 MB.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(signatureBytesSent).toBeLessThan(32 * 1024 * 1024);
+    await options.close();
+    published.hugeSignature = false;
+  });
+
+  async function checkVersion(): Promise<string> {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
+    await options.waitForSelector('[data-testid="rules-version"]');
+    const text = (await options.textContent('[data-testid="rules-version"]')) ?? '';
+    await options.close();
+    return text.trim();
+  }
 });
