@@ -15,8 +15,22 @@
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxSession, DIST_FIREFOX, DIST_FIREFOX_TEST, launchFirefoxWithExtension, serveDocuments } from './firefox-harness';
-import { DIST_CHROME, DIST_CHROME_TEST, type ExtensionSession, launchWithExtension, serveAt } from './harness';
+import { hashId } from '../../src/sites/shared';
+import {
+  DIST_FIREFOX,
+  DIST_FIREFOX_TEST,
+  type FirefoxSession,
+  launchFirefoxWithExtension,
+  serveDocuments,
+} from './firefox-harness';
+import {
+  checkPageOnRequest,
+  DIST_CHROME,
+  DIST_CHROME_TEST,
+  type ExtensionSession,
+  launchWithExtension,
+  serveAt,
+} from './harness';
 
 const CHROME_BUILD = process.env.LOKERAMAN_HOSTILE_CHROME ?? DIST_CHROME;
 const FIREFOX_BUILD = process.env.LOKERAMAN_HOSTILE_FIREFOX ?? DIST_FIREFOX;
@@ -89,6 +103,19 @@ const PAGES: Record<string, string> = {
 };
 const urlOf = (name: string) => `${BASE}/${name}/`;
 
+// "Check this page" on a site LokerAman has no adapter for: the generic adapter's post id is a hash of the
+// text, which the page knows, so it can plant a host with exactly that id wherever ours would go.
+const FORUM_URL = 'https://forum.example.org/t/loker-luar-negeri/77';
+const FORUM_LURE =
+  'Lowongan kerja luar negeri: dicari admin customer service di Kamboja, gaji 20 juta per bulan, tanpa pengalaman, tiket pesawat dan visa ditanggung, berangkat minggu ini. Hubungi WA +855 12 345 678.';
+const FORUM_ID = hashId('generic', FORUM_LURE);
+const FORUM_PLANTED = `<lokeraman-warning data-lokeraman-post-id="${FORUM_ID}" data-lokeraman-risk="none" data-lokeraman-site="generic"></lokeraman-warning>`;
+const FORUM_PAGE = page(
+  'forum',
+  '',
+  `<main><article>${FORUM_PLANTED}<h1>Info loker</h1><div class="post">${FORUM_PLANTED}<p>${FORUM_PLANTED}${FORUM_LURE}</p>${FORUM_PLANTED}</div></article></main>`,
+);
+
 /**
  * Runs in the page: our warning hosts for a post that show a medium/high verdict and take up space. The page
  * cannot look into a closed root, so this is the host's own box (the badge inside gives it its size).
@@ -123,8 +150,9 @@ describe.each([
 
   const allowlist = () =>
     session.worker.evaluate(async () => {
-      const sync = (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<{ settings?: Settings }> } } } })
-        .chrome.storage.sync;
+      const sync = (
+        globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<{ settings?: Settings }> } } } }
+      ).chrome.storage.sync;
       return (await sync.get('settings')).settings?.allowlist ?? [];
     });
 
@@ -140,22 +168,34 @@ describe.each([
     session = await launchWithExtension({ distDir });
     await session.context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
     for (const name of Object.keys(PAGES)) await serveAt(session.context, `${urlOf(name)}**`, PAGES[name] as string);
-    // Nothing is stored until the user (or an attack) saves a setting: the allowlist reads as empty.
-    await poll(allowlist, (list) => Array.isArray(list), 'the default settings');
+    await serveAt(session.context, `${FORUM_URL}**`, FORUM_PAGE);
+    // No settings stored yet (defaults apply) or defaults with an empty allowlist: either way nothing is allowed.
     expect(await allowlist()).toEqual([]);
   });
   afterAll(async () => session?.close());
 
   it('1. a planted <lokeraman-warning> with the post id does not stop the warning', async () => {
     const tab = await open('planted');
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
+    );
     await tab.close();
   });
 
   it('2. the takeover event does not switch the content script off, not even for posts added later', async () => {
     const tab = await open('takeover');
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
-    await poll(() => tab.evaluate(visibleWarnings, LATE_ID), (n) => n === 1, 'a warning on the post added later');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
+    );
+    await poll(
+      () => tab.evaluate(visibleWarnings, LATE_ID),
+      (n) => n === 1,
+      'a warning on the post added later',
+    );
     await tab.waitForTimeout(500);
     expect(await tab.evaluate(visibleWarnings, LURE_ID)).toBe(1);
     await tab.close();
@@ -164,25 +204,39 @@ describe.each([
   it('4. a clobbered window.browser / window.chrome and our old global names do not disable the script', async () => {
     const tab = await open('clobber');
     // The clobbering works in the page: browser.runtime.id is a string there.
-    expect(await tab.evaluate(() => typeof (window as unknown as { browser: { runtime: { id: unknown } } }).browser.runtime.id)).toBe(
-      'string',
+    expect(
+      await tab.evaluate(
+        () => typeof (window as unknown as { browser: { runtime: { id: unknown } } }).browser.runtime.id,
+      ),
+    ).toBe('string');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
     );
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
     await tab.close();
   });
 
   it('3. scripted clicks on badge, hide and downloads do nothing; the warning stays and the allowlist is unchanged', async () => {
     const tab = await open('presser');
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
+    );
     await tab.waitForTimeout(600); // several rounds of the page's clicking
-    const reached = await tab.evaluate(() => (window as unknown as { __reached: { hosts: number; buttons: number } }).__reached);
+    const reached = await tab.evaluate(
+      () => (window as unknown as { __reached: { hosts: number; buttons: number } }).__reached,
+    );
     expect(reached.hosts).toBeGreaterThan(0);
     // No dialog opened from the page's clicks on the badge.
     expect(await tab.locator('[data-lokeraman-dialog]').count()).toBe(0);
     if (shipped) {
       // Closed shadow roots: the page never found a button of ours to press.
       expect(reached.buttons).toBe(0);
-      expect(await tab.evaluate(() => Array.from(document.querySelectorAll('lokeraman-warning')).map((h) => h.shadowRoot))).toEqual([null]);
+      expect(
+        await tab.evaluate(() => Array.from(document.querySelectorAll('lokeraman-warning')).map((h) => h.shadowRoot)),
+      ).toEqual([null]);
     } else {
       expect(reached.buttons).toBeGreaterThan(0);
       // The user opens the dialog (a real click); the page keeps pressing everything in it, report view included.
@@ -190,7 +244,9 @@ describe.each([
       await tab.locator('[data-lokeraman-dialog]').waitFor({ state: 'visible' });
       await tab.waitForTimeout(1200);
       const before = reached.buttons;
-      const after = await tab.evaluate(() => (window as unknown as { __reached: { buttons: number } }).__reached.buttons);
+      const after = await tab.evaluate(
+        () => (window as unknown as { __reached: { buttons: number } }).__reached.buttons,
+      );
       expect(after).toBeGreaterThan(before);
     }
     expect(await tab.evaluate(visibleWarnings, LURE_ID)).toBe(1);
@@ -199,10 +255,28 @@ describe.each([
     await tab.close();
   });
 
+  it('1b. "Check this page": hosts planted with the id the page can compute do not stop the warning', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(FORUM_URL);
+    await tab.bringToFront();
+    await checkPageOnRequest(session, tab);
+    await poll(
+      () => tab.evaluate(visibleWarnings, FORUM_ID),
+      (n) => n === 1,
+      'a visible warning on the forum post',
+    );
+    expect(await allowlist()).toEqual([]);
+    await tab.close();
+  });
+
   it('leaves no marker of the extension on <html> (shipped build)', async () => {
     if (!shipped) return;
     const tab = await open('planted');
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
+    );
     expect(await tab.evaluate(() => document.documentElement.getAttributeNames())).toEqual([]);
     await tab.close();
   });
@@ -218,8 +292,11 @@ describe.each([
     const options = await session.openExtensionPage('src/ui/options/index.html');
     try {
       return await options.evaluate(async () => {
-        const api = (globalThis as unknown as { browser: { storage: { sync: { get(k: string): Promise<{ settings?: Settings }> } } } })
-          .browser;
+        const api = (
+          globalThis as unknown as {
+            browser: { storage: { sync: { get(k: string): Promise<{ settings?: Settings }> } } };
+          }
+        ).browser;
         return (await api.storage.sync.get('settings')).settings?.allowlist ?? [];
       });
     } finally {
@@ -236,43 +313,67 @@ describe.each([
 
   beforeAll(async () => {
     session = await launchFirefoxWithExtension(distDir);
-    await poll(allowlist, (list) => Array.isArray(list), 'the default settings');
     expect(await allowlist()).toEqual([]);
   });
   afterAll(async () => session?.close());
 
   it('1. a planted <lokeraman-warning> with the post id does not stop the warning', async () => {
     const tab = await open('planted');
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
+    );
     await tab.close();
   });
 
   it('2. the takeover event does not switch the content script off', async () => {
     const tab = await open('takeover');
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
-    await poll(() => tab.evaluate(visibleWarnings, LATE_ID), (n) => n === 1, 'a warning on the post added later');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
+    );
+    await poll(
+      () => tab.evaluate(visibleWarnings, LATE_ID),
+      (n) => n === 1,
+      'a warning on the post added later',
+    );
     await tab.close();
   });
 
   it('4. a clobbered window.browser does not disable the script', async () => {
     const tab = await open('clobber');
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
+    );
     await tab.close();
   });
 
   it('3. scripted clicks on badge, hide and downloads do nothing; the warning stays and the allowlist is unchanged', async () => {
     const tab = await open('presser');
-    await poll(() => tab.evaluate(visibleWarnings, LURE_ID), (n) => n === 1, 'a visible warning on the lure');
+    await poll(
+      () => tab.evaluate(visibleWarnings, LURE_ID),
+      (n) => n === 1,
+      'a visible warning on the lure',
+    );
     await new Promise((resolve) => setTimeout(resolve, 800));
-    const reached = await tab.evaluate(() => (window as unknown as { __reached: { hosts: number; buttons: number } }).__reached);
+    const reached = await tab.evaluate(
+      () => (window as unknown as { __reached: { hosts: number; buttons: number } }).__reached,
+    );
     expect(reached.hosts).toBeGreaterThan(0);
     if (shipped) {
       expect(reached.buttons).toBe(0);
     } else {
       // Open roots: the page reached our buttons and clicked them, yet no dialog opened.
       expect(reached.buttons).toBeGreaterThan(0);
-      const dialogs = await tab.evaluate(() =>
-        Array.from(document.querySelectorAll('lokeraman-warning')).filter((h) => h.shadowRoot?.querySelector('[data-lokeraman-dialog]')).length,
+      const dialogs = await tab.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('lokeraman-warning')).filter((h) =>
+            h.shadowRoot?.querySelector('[data-lokeraman-dialog]'),
+          ).length,
       );
       expect(dialogs).toBe(0);
     }
