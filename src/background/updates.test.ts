@@ -10,8 +10,9 @@ const KEY = {
   publicKey: 'UwqGbQm3s0Uir1DEYFieimo1oqovc9D0r+DocoEHy4I=',
   privateKey: 'MC4CAQAwBQYDK2VwBCIEIP5yuVx+IRJl8ef/KzjMbbu+FHvzQIP7ddMCKPIGliBa',
 };
-vi.mock('../shared/trusted-keys.json', () => ({
-  default: [{ kid: '6dc0ba043d27ee7b', publicKey: 'UwqGbQm3s0Uir1DEYFieimo1oqovc9D0r+DocoEHy4I=', owner: 'unit test' }],
+vi.mock('../shared/release', () => ({
+  RELEASE_TRUSTED_KEYS: [{ kid: '6dc0ba043d27ee7b', publicKey: 'UwqGbQm3s0Uir1DEYFieimo1oqovc9D0r+DocoEHy4I=', owner: 'unit test' }],
+  RELEASE_RULES_URL: 'https://example.org/rules-update.json',
 }));
 
 const local = new Map<string, unknown>();

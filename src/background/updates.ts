@@ -147,7 +147,7 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
  * itself, so the final URL is checked.
  */
 async function privateFetch(url: string): Promise<Response> {
-  if (!isAllowedRulesUrl(url)) throw new InsecureUrl(`not an https URL: ${url}`);
+  if (url === '' || !isAllowedRulesUrl(url)) throw new InsecureUrl(`not an https URL: ${url}`);
   const response = await fetch(url, {
     credentials: 'omit',
     cache: 'no-store',

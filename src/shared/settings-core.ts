@@ -36,6 +36,8 @@ export const DEFAULT_RULES_URL = RELEASE_RULES_URL;
  */
 export function isAllowedRulesUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
+  // A build without a configured rules URL ships '' (updates off): a valid setting, not a URL to fetch.
+  if (value === '') return true;
   let url: URL;
   try {
     url = new URL(value);
