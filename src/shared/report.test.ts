@@ -93,7 +93,8 @@ describe('buildReportFrom', () => {
     const report = buildReportFrom(input({ lang: 'en', post: { id: 'p', text, links: [] } }), now, 'UTC');
     expect(report.text).toContain('LokerAman report');
     expect(report.text).toContain('Post URL: https://www.facebook.com/groups/1');
-    expect(report.text).toContain('Risk: high');
+    expect(report.text).toContain('Assessment: Likely scam or trafficking lure');
+    expect(report.fullText).toContain(text);
   });
 
   it('caps the plain text for WhatsApp and marks the cut, but keeps the full text in JSON', () => {
@@ -138,11 +139,11 @@ it('lists only the strongest flags in the text so the post excerpt keeps its roo
 });
 
 describe('buildFeedback', () => {
-  it('prefills a GitHub issue and a mailto with text, verdict and rule ids', () => {
+  it('prefills a GitHub issue and a mailto with plain words: the level and reasons by name, no ids or scores', () => {
     const fb = buildFeedback({ kind: 'false-alarm', text, verdict, lang: 'en', site: 'facebook' });
     expect(fb.title).toBe('False alarm on facebook');
-    expect(fb.body).toContain('dest-kh, free-ticket');
-    expect(fb.body).toContain('high (score 9.5');
+    expect(fb.body).toContain('LokerAman said: Likely scam or trafficking lure');
+    expect(fb.body).not.toMatch(/dest-kh|free-ticket|score|lang /);
     const url = new URL(fb.issueUrl);
     expect(`${url.origin}${url.pathname}`).toBe('https://github.com/lokeraman/lokeraman/issues/new');
     expect(url.searchParams.get('title')).toBe(fb.title);

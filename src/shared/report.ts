@@ -2,6 +2,7 @@
 // and tests share it. Everything here is prepared for the user to review; nothing is ever sent.
 import type { Verdict } from '../engine/types';
 import type { ExtractedPost } from '../sites/types';
+import { levelKey } from '../ui/warning/badge-i18n';
 import { t } from '../ui/warning/i18n';
 import { RELEASE_FEEDBACK_EMAIL, RELEASE_ISSUE_URL } from './release';
 
@@ -40,6 +41,8 @@ export interface ReportData {
 export interface Report {
   /** Plain text for copy/paste into WhatsApp or a web form (≤ TEXT_LIMIT characters). */
   text: string;
+  /** The same report with the whole post text, for "Save report" (a file has no length limit). */
+  fullText: string;
   /** Full data for the .json download (post text not shortened). */
   data: ReportData;
   json: string;
@@ -108,7 +111,7 @@ export function buildReportFrom(input: ReportInput, now: Date, timeZone?: string
     t('warning_rep_title', lang),
     `${t('warning_rep_site', lang)}: ${input.site}`,
     `${t('warning_rep_url', lang)}: ${data.postUrl}`,
-    `${t('warning_rep_risk', lang)}: ${t(`warning_risk_${verdict.risk}`, lang)}`,
+    `${t('warning_rep_risk', lang)}: ${t(levelKey(verdict.risk), lang)}`,
     `${t('warning_rep_time', lang)}: ${local} (${data.createdAt})`,
     `${t('warning_rep_flags', lang)}:`,
     ...flagLines(verdict, lang),
@@ -124,8 +127,19 @@ export function buildReportFrom(input: ReportInput, now: Date, timeZone?: string
   const excerpt = cap(post.text, Math.max(200, room), marker);
   let text = `${head}\n\n${label}${excerpt}\n\n${tail}`;
   if (text.length > TEXT_LIMIT) text = cap(text, TEXT_LIMIT, marker);
+  const fullText = `${head}\n\n${label}${post.text}\n\n${tail}\n`;
 
-  return { text, data, json: `${JSON.stringify(data, null, 2)}\n`, fileBase: fileBase(input.site, now) };
+  return { text, fullText, data, json: `${JSON.stringify(data, null, 2)}\n`, fileBase: fileBase(input.site, now) };
+}
+
+/** WhatsApp opens with this (wa.me?text=): the post's address and the reasons on screen, short enough to read before sending. */
+export const SHORT_TEXT_LIMIT = 400;
+
+export function shortReportText(input: Pick<ReportInput, 'lang' | 'post' | 'pageUrl'>, reasonTitles: string[]): string {
+  const where = input.post.url ?? input.pageUrl;
+  const reasons = reasonTitles.slice(0, 3).join('; ') || '-';
+  const text = t('warning_wa_text', input.lang, where, reasons);
+  return text.length > SHORT_TEXT_LIMIT ? `${text.slice(0, SHORT_TEXT_LIMIT - 1)}…` : text;
 }
 
 /** Strongest flags first; a long list would leave no room for the post itself in a WhatsApp-sized message. */
@@ -175,6 +189,8 @@ export interface FeedbackInput {
   verdict?: Verdict | null;
   lang?: 'id' | 'en';
   site?: string;
+  /** Titles of the reasons the user was shown; defaults to the three strongest flags. */
+  reasons?: string[];
 }
 
 export interface Feedback {
@@ -190,12 +206,22 @@ export function buildFeedback(input: FeedbackInput): Feedback {
   const title =
     input.kind === 'false-alarm' ? t('warning_fb_false_title', lang, where) : t('warning_fb_missed_title', lang, where);
   const verdict = input.verdict;
+  // Plain words only: the user reads and edits this before sending, so no rule ids, scores or codes.
+  const reasons =
+    input.reasons ??
+    verdict?.flags
+      .filter((f) => f.weight > 0)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 3)
+      .map((f) => f.title) ??
+    [];
   const lines = [
     t(input.kind === 'false-alarm' ? 'warning_fb_false_intro' : 'warning_fb_missed_intro', lang),
     '',
     '',
-    `${t('warning_fb_verdict', lang)}: ${verdict ? `${verdict.risk} (score ${round(verdict.score)}, lang ${verdict.lang})` : '-'}`,
-    `${t('warning_fb_rules', lang)}: ${verdict?.flags.length ? verdict.flags.map((f) => f.id).join(', ') : '-'}`,
+    `${t('warning_fb_verdict', lang)}: ${verdict ? t(levelKey(verdict.risk), lang) : '-'}`,
+    ...(reasons.length ? [`${t('warning_fb_rules', lang)}: ${reasons.join('; ')}`] : []),
+    `${t('warning_fb_site', lang)}: ${where}`,
     '',
     `${t('warning_fb_text', lang)}:`,
     cap(input.text, FEEDBACK_TEXT_LIMIT, ` ${t('warning_rep_truncated', lang)}`),
@@ -210,8 +236,4 @@ export function feedbackLinks(title: string, body: string): { issueUrl: string; 
   const issueUrl = `${ISSUE_URL}?${new URLSearchParams({ title, body: capped, labels: 'feedback' }).toString()}`;
   const mailto = `mailto:${FEEDBACK_EMAIL}?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(capped)}`;
   return { issueUrl, mailto };
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type RuleBundle } from '../../src/engine/index';
-import { pickChannels } from '../../src/shared/channels';
+import partsJson from '../../src/generated/rules.parts.json';
+import { destinationFromPost, helpChannels } from '../../src/shared/channels';
+import { groupReasons } from '../../src/ui/warning/reasons';
 import { thresholdsFor } from '../../src/shared/settings';
 import { hashId } from '../../src/sites/shared';
 import { type FirefoxSession, launchFirefoxWithExtension, risksOn, serveDocuments } from './firefox-harness';
@@ -110,13 +112,13 @@ describe('extension in Firefox', () => {
     const postText = await dialog.$eval('.la-post', (el) => el.textContent ?? '');
     expect(postText).toContain('Kamboja');
     const verdict = engine.analyze(postText, { url: FEED_URL, site: 'facebook', links: [], uiLang: lang });
-    const titles = await dialog.$$eval('.la-flag-title', (els) => els.map((el) => el.textContent));
-    expect(titles).toEqual(verdict.flags.map((f) => f.title));
+    const titles = await dialog.$$eval('.la-reasons .la-flag-title', (els) => els.map((el) => el.textContent));
+    expect(titles).toEqual(groupReasons(verdict.flags, partsJson).top.map((r) => r.flag.title));
     expect(await dialog.$$eval('mark', (els) => els.length)).toBeGreaterThan(0);
   });
 
   it('report view lists the official channels for Indonesia before departure, with contact links', async () => {
-    await (await inWarning(feed, '[data-lokeraman-dialog] .la-btn-primary')).click();
+    await (await inWarning(feed, '[data-lokeraman-dialog] [data-action="help"]')).click();
     await inWarning(feed, '[data-view="report"]');
     const shown = await poll(
       () =>
@@ -130,7 +132,11 @@ describe('extension in Firefox', () => {
       'channels in the report view',
     );
     expect(shown.map((c) => c.id)).toEqual(
-      pickChannels({ country: 'ID', situation: 'before-departure' }).map((c) => c.id),
+      helpChannels({
+        country: 'ID',
+        situation: 'before-departure',
+        destination: destinationFromPost(undefined, LURE),
+      }).map((c) => c.id),
     );
     for (const channel of shown) {
       expect(channel.links.length, channel.id).toBeGreaterThan(0);

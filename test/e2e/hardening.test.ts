@@ -127,14 +127,14 @@ describe('hostile pages', () => {
     await badge.waitFor({ state: 'visible', timeout: 30_000 });
     await badge.click();
     const dialog = page.locator('[data-lokeraman-dialog]');
-    await dialog.locator('[data-action="report"], button:has-text("Laporkan")').first().click();
+    await dialog.locator('[data-action="help"]').first().click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      dialog.locator('[data-action="download-json"]').click(),
+      dialog.locator('[data-action="save"]').click(),
     ]);
-    const report = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
-    expect(report.postText).toContain('<script>window.__pwned=2</script>');
-    expect(report.postText).toContain('javascript:window.__pwned=3');
+    const report = readFileSync((await download.path()) as string, 'utf8');
+    expect(report).toContain('<script>window.__pwned=2</script>');
+    expect(report).toContain('javascript:window.__pwned=3');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();
   });

@@ -67,7 +67,7 @@ describe('lazily loaded verdict dialog', () => {
     // The chunks the content script itself loads carry no Preact and no dialog strings.
     const upFront = [...statics].map((file) => readFileSync(join(DIST_CHROME, file), 'utf8')).join('\n');
     expect(upFront).not.toContain('warning_report_heading');
-    expect(upFront).not.toMatch(/Laporkan dan minta bantuan|Report and get help/);
+    expect(upFront).not.toMatch(/Minta bantuan dan laporkan|Get help and report/);
     const accessible = manifest.web_accessible_resources.flatMap((w) => w.resources);
     expect(accessible).toContain(dialog);
   });

@@ -8,10 +8,12 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index';
 import type { Verdict } from '../../src/engine/types';
-import { pickChannels } from '../../src/shared/channels';
+import partsJson from '../../src/generated/rules.parts.json';
+import { destinationFromPost, helpChannels } from '../../src/shared/channels';
 import { defaultSettings, type Settings } from '../../src/shared/settings';
 import { segments } from '../../src/ui/components/highlight';
-import { blockNetwork, type ExtensionSession, launchWithExtension, ROOT, readFixture, serveAt } from './harness';
+import { evidenceOf, groupReasons } from '../../src/ui/warning/reasons';
+import { blockNetwork, type ExtensionSession, launchWithExtension, readFixture, ROOT, serveAt } from './harness';
 
 const FEED_URL = 'https://www.facebook.com/groups/lokeraman.warning/';
 const LURE_ID = 'facebook:7001';
@@ -129,6 +131,25 @@ async function noHorizontalOverflow(page: Page): Promise<{ dialog: number; badge
   });
 }
 
+/** The first screen of the dialog: are the three reasons and the help button inside the viewport, unscrolled? */
+async function firstScreen(page: Page): Promise<{ reasons: number; reasonsVisible: number; helpVisible: boolean }> {
+  return dialog(page).evaluate((dlg) => {
+    const viewport = window.innerHeight;
+    const help = dlg.querySelector('.la-sticky [data-action="help"]');
+    const helpBox = help?.getBoundingClientRect();
+    const helpTop = helpBox?.top ?? 0;
+    const items = Array.from(dlg.querySelectorAll('.la-reasons li'));
+    return {
+      reasons: items.length,
+      reasonsVisible: items.filter((li) => {
+        const box = li.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= helpTop + 1;
+      }).length,
+      helpVisible: Boolean(helpBox && helpBox.top >= 0 && helpBox.bottom <= viewport && dlg.scrollTop === 0),
+    };
+  });
+}
+
 function expectedVerdict(text: string, lang: 'id' | 'en'): Verdict {
   const bundle = JSON.parse(readFileSync(join(ROOT, 'src/generated/rules.bundle.json'), 'utf8'));
   return createEngine(bundle).analyze(text, { url: FEED_URL, site: 'facebook', links: [], uiLang: lang });
@@ -172,7 +193,7 @@ describe('warning UI in Chromium', () => {
     expect(style.height).toBeGreaterThanOrEqual(44);
     const risk = await host(page).getAttribute('data-lokeraman-risk');
     expect(await host(page).locator('.la-badge strong').textContent()).toBe(
-      risk === 'high' ? 'Kemungkinan besar penipuan/perdagangan orang' : 'Waspada',
+      risk === 'high' ? 'Kemungkinan besar penipuan / perdagangan orang' : 'Waspada',
     );
     await host(page)
       .locator('.la-badge')
@@ -180,7 +201,7 @@ describe('warning UI in Chromium', () => {
     expect(await axeSerious(page, `lokeraman-warning[data-lokeraman-post-id="${LURE_ID}"]`)).toEqual([]);
   });
 
-  it('opens the dialog with the reasons and the matched words highlighted as <mark>', async () => {
+  it('opens the dialog with the three main reasons, the words behind them marked, the rest collapsed', async () => {
     await badgeButton(page).click();
     await dialog(page).waitFor({ state: 'visible' });
     expect(await dialog(page).getAttribute('aria-modal')).toBe('true');
@@ -188,16 +209,26 @@ describe('warning UI in Chromium', () => {
     expect(postText).toContain('Kamboja (Sihanoukville)');
     const verdict = expectedVerdict(postText, 'id');
     expect(verdict.flags.length).toBeGreaterThan(0);
-    const titles = await dialog(page).locator('.la-flag-title').allTextContents();
-    expect(titles).toEqual(verdict.flags.map((f) => f.title));
+    const reasons = groupReasons(verdict.flags, partsJson);
+    expect(reasons.top).toHaveLength(3);
+    const titles = await dialog(page).locator('.la-reasons .la-flag-title').allTextContents();
+    expect(titles).toEqual(reasons.top.map((r) => r.flag.title));
+    // No reason on the first screen is a part of another one shown there.
+    for (const { parts } of reasons.top) for (const part of parts) expect(titles).not.toContain(part.title);
+    expect(await dialog(page).locator('details[data-section="all-reasons"] summary').textContent()).toBe(
+      `Semua ${reasons.count} alasan`,
+    );
+    expect(await dialog(page).locator('details[open]').count()).toBe(0);
     lureVerdict = verdict;
     const marks = await dialog(page).locator('mark').allTextContents();
-    const expected = segments(
-      postText,
-      verdict.flags.flatMap((f) => f.evidence),
-    )
+    const expected = segments(postText, evidenceOf(reasons.top))
       .filter((s) => s.marked)
       .map((s) => s.text);
+    const everything = segments(
+      postText,
+      verdict.flags.flatMap((f) => f.evidence),
+    ).filter((s) => s.marked);
+    expect(marks.join('').length).toBeLessThan(everything.map((s) => s.text).join('').length);
     expect(marks.length).toBeGreaterThan(0);
     expect(marks).toEqual(expected);
     expect(
@@ -206,8 +237,8 @@ describe('warning UI in Chromium', () => {
         .first()
         .evaluate((m) => getComputedStyle(m).backgroundColor),
     ).toBe('rgb(255, 225, 77)');
-    // Each mark is exactly a piece of evidence (or overlapping pieces merged).
-    const evidenceTexts = verdict.flags.flatMap((f) => f.evidence.map((e) => e.text.toLowerCase()));
+    // Each mark is exactly a piece of evidence of a shown reason (or overlapping pieces merged).
+    const evidenceTexts = evidenceOf(reasons.top).map((e) => e.text.toLowerCase());
     for (const mark of marks) expect(evidenceTexts.some((e) => mark.toLowerCase().includes(e))).toBe(true);
     const advice = (await dialog(page).locator('.la-advice').textContent()) ?? '';
     expect(advice).toContain('SISKOP2MI');
@@ -220,7 +251,9 @@ describe('warning UI in Chromium', () => {
     const count = await dialog(page).evaluate(
       (el) =>
         Array.from(
-          el.querySelectorAll('a[href], button:not([disabled]), input, textarea, [tabindex]:not([tabindex="-1"])'),
+          el.querySelectorAll(
+            'a[href], button:not([disabled]), input, textarea, summary, [tabindex]:not([tabindex="-1"])',
+          ),
         ).length,
     );
     expect(count).toBeGreaterThan(3);
@@ -244,19 +277,34 @@ describe('warning UI in Chromium', () => {
     expect((await focusInfo(page)).isBadgeButton).toBe(true);
   });
 
-  it('report view: channels follow the country and the situation, KBRI of the named country first', async () => {
+  it('report view: channels follow the country and the situation, KBRI of the named country first, Kemlu always', async () => {
     await badgeButton(page).click();
-    await dialog(page).getByRole('button', { name: 'Laporkan dan minta bantuan' }).click();
+    await dialog(page).getByRole('button', { name: 'Minta bantuan / laporkan' }).click();
     await dialog(page).locator('[data-view="report"]').waitFor({ state: 'visible' });
     const ids = () =>
       dialog(page)
         .locator('[data-channel-id]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-channel-id')));
-    await expect
-      .poll(ids, { timeout: 10_000 })
-      .toEqual(pickChannels({ country: 'ID', situation: 'before-departure' }).map((c) => c.id));
+    const postText = (await page.locator('[data-ad-rendering-role="story_message"]').first().textContent()) ?? '';
+    const destination = destinationFromPost(lureVerdict, postText);
+    expect(destination).toBe('KH');
+    const before = helpChannels({ country: 'ID', situation: 'before-departure', destination }).map((c) => c.id);
+    expect(before).toEqual(expect.arrayContaining(['id-kemlu-pwni-hotline', 'id-kbri-phnompenh-protection']));
+    await expect.poll(ids, { timeout: 10_000 }).toEqual(before);
+    // Numbers readable, with a copy button; WhatsApp opens with the short report.
+    expect(
+      await dialog(page).locator('[data-channel-id="id-kp2mi-callcenter-abroad"] .la-channel-number').textContent(),
+    ).toBe('Nomor: +62 21 2924 4800');
+    await dialog(page).locator('[data-channel-id="id-kp2mi-callcenter-abroad"] [data-action="copy-number"]').click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('+62 21 2924 4800');
+    const wa = await dialog(page)
+      .locator('[data-channel-id="id-kp2mi-whatsapp"] [data-action="whatsapp"]')
+      .getAttribute('href');
+    expect(new URL(wa ?? '').searchParams.get('text')).toContain(
+      'https://www.facebook.com/groups/lokeraman.warning/posts/7001/',
+    );
     await dialog(page).getByLabel('Saya atau keluarga saya sudah di luar negeri').check();
-    const abroad = pickChannels({ country: 'ID', situation: 'already-abroad', destination: 'KH' }).map((c) => c.id);
+    const abroad = helpChannels({ country: 'ID', situation: 'already-abroad', destination: 'KH' }).map((c) => c.id);
     expect(abroad[0]).toBe('id-kbri-phnompenh-protection');
     await expect.poll(ids, { timeout: 10_000 }).toEqual(abroad);
     expect(
@@ -265,7 +313,7 @@ describe('warning UI in Chromium', () => {
     await dialog(page).getByLabel('Saya sudah membayar uang').check();
     await expect
       .poll(ids, { timeout: 10_000 })
-      .toEqual(pickChannels({ country: 'ID', situation: 'paid-money' }).map((c) => c.id));
+      .toEqual(helpChannels({ country: 'ID', situation: 'paid-money', destination: 'KH' }).map((c) => c.id));
     expect(await dialog(page).locator('[data-platform]').getAttribute('data-platform')).toBe('facebook');
     await dialog(page).getByLabel('Saya menerima tawaran ini dan belum berangkat').check();
     await dialog(page).screenshot({ path: join(SHOTS, 'warning-report-id.png') });
@@ -295,47 +343,18 @@ describe('warning UI in Chromium', () => {
     expect(clip).toContain('Kamboja (Sihanoukville)');
   });
 
-  it('downloads the report as .json with every field, and as .txt', async () => {
-    const [json] = await Promise.all([
-      page.waitForEvent('download'),
-      dialog(page).locator('[data-action="download-json"]').click(),
-    ]);
-    expect(json.suggestedFilename()).toMatch(/^lokeraman-report-facebook-\d{8}-\d{4}\.json$/);
-    const data = JSON.parse(readFileSync((await json.path()) as string, 'utf8'));
-    for (const field of [
-      'site',
-      'postUrl',
-      'pageUrl',
-      'postId',
-      'postText',
-      'risk',
-      'score',
-      'flags',
-      'links',
-      'createdAt',
-      'createdAtLocal',
-      'timeZone',
-      'extensionVersion',
-      'rulesVersion',
-      'lang',
-    ]) {
-      expect(data, field).toHaveProperty(field);
-    }
-    expect(data.site).toBe('facebook');
-    expect(data.postId).toBe(LURE_ID);
-    expect(data.postText).toContain('Kamboja (Sihanoukville)');
-    expect(data.flags.length).toBeGreaterThan(0);
-    expect(data.flags[0]).toEqual({ id: expect.any(String), title: expect.any(String), evidence: expect.any(Array) });
-    expect(data.extensionVersion).toMatch(/^\d+\.\d+\.\d+/);
-    expect(data.rulesVersion).not.toBe('');
+  it('"Save report" saves the whole report as a text file, the post text in full', async () => {
     const [txt] = await Promise.all([
       page.waitForEvent('download'),
-      dialog(page).locator('[data-action="download-txt"]').click(),
+      dialog(page).locator('[data-action="save"]').click(),
     ]);
-    expect(txt.suggestedFilename()).toMatch(/\.txt$/);
-    expect(readFileSync((await txt.path()) as string, 'utf8')).toBe(
-      await dialog(page).locator('textarea').inputValue(),
-    );
+    expect(txt.suggestedFilename()).toMatch(/^lokeraman-report-facebook-\d{8}-\d{4}\.txt$/);
+    const saved = readFileSync((await txt.path()) as string, 'utf8');
+    const preview = await dialog(page).locator('textarea').inputValue();
+    expect(saved.startsWith(preview.split('\n\n')[0] ?? '')).toBe(true);
+    expect(saved).toContain('Minat hubungi WA +855 12 345 678');
+    expect(await dialog(page).locator('[data-action="download-json"]').count()).toBe(0);
+    await expect.poll(() => dialog(page).locator('.la-status').textContent()).toContain('Laporan disimpan');
     // Object URLs are revoked shortly after the click.
     await page.waitForTimeout(1200);
   });
@@ -358,11 +377,20 @@ describe('warning UI in Chromium', () => {
       expect(fit.badge).toBeLessThanOrEqual(fit.viewport);
       await badgeButton(page).click();
       await dialog(page).waitFor({ state: 'visible' });
+      if (viewport.width === 360) {
+        expect(await firstScreen(page), 'first screen at 360 px').toEqual({
+          reasons: 3,
+          reasonsVisible: 3,
+          helpVisible: true,
+        });
+      } else {
+        expect((await firstScreen(page)).helpVisible, `help button at ${viewport.width} px`).toBe(true);
+      }
       expect(await smallTargets(host(page)), `dialog ${viewport.width}`).toEqual([]);
       fit = await noHorizontalOverflow(page);
       expect(fit.dialog).toBeLessThanOrEqual(fit.viewport);
       expect(await axeSerious(page, `lokeraman-warning[data-lokeraman-post-id="${LURE_ID}"]`)).toEqual([]);
-      await dialog(page).getByRole('button', { name: 'Laporkan dan minta bantuan' }).click();
+      await dialog(page).getByRole('button', { name: 'Minta bantuan / laporkan' }).click();
       await dialog(page).getByLabel('Saya atau keluarga saya sudah di luar negeri').check();
       expect(await smallTargets(host(page)), `report ${viewport.width}`).toEqual([]);
       fit = await noHorizontalOverflow(page);
@@ -400,16 +428,16 @@ describe('warning UI in Chromium', () => {
     const en = await openFeed(session);
     const risk = await host(en).getAttribute('data-lokeraman-risk');
     expect(await host(en).locator('.la-badge strong').textContent()).toBe(
-      risk === 'high' ? 'Likely trafficking lure' : 'Be careful',
+      risk === 'high' ? 'Likely scam or trafficking lure' : 'Be careful',
     );
     await host(en)
       .locator('.la-badge')
       .screenshot({ path: join(SHOTS, 'warning-badge-en.png') });
     await badgeButton(en).click();
     await dialog(en).waitFor({ state: 'visible' });
-    expect(await dialog(en).locator('h3').first().textContent()).toBe('Warning signs found');
+    expect(await dialog(en).locator('h3').first().textContent()).toBe('Main reasons');
     await dialog(en).screenshot({ path: join(SHOTS, 'warning-dialog-en.png') });
-    await dialog(en).getByRole('button', { name: 'Report and get help' }).click();
+    await dialog(en).getByRole('button', { name: 'Get help / report' }).click();
     await dialog(en).screenshot({ path: join(SHOTS, 'warning-report-en.png') });
     expect(await axeSerious(en, `lokeraman-warning[data-lokeraman-post-id="${LURE_ID}"]`)).toEqual([]);
     await en.close();

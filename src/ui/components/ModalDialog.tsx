@@ -2,11 +2,23 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/** Inside a closed <details> only its own summary can take focus. */
+function inClosedDetails(el: Element): boolean {
+  const closed = el.closest('details:not([open])');
+  if (!closed) return false;
+  if (el.tagName !== 'SUMMARY' || el.parentElement !== closed) return true;
+  return closed.parentElement !== null && inClosedDetails(closed.parentElement);
+}
 
 export function focusableIn(root: Element): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (el) => !el.hidden && el.getAttribute('aria-hidden') !== 'true' && el.closest('[hidden]') === null,
+    (el) =>
+      !el.hidden &&
+      el.getAttribute('aria-hidden') !== 'true' &&
+      el.closest('[hidden]') === null &&
+      !inClosedDetails(el),
   );
 }
 

@@ -16,6 +16,15 @@ export function tBadge(key: BadgeKey, lang: Lang, ...subs: Array<string | number
   return substitute(entry ? entry[lang] : key, subs);
 }
 
-export function levelKey(risk: Verdict['risk']): 'warning_level_high' | 'warning_level_medium' | 'warning_level_low' {
-  return risk === 'high' ? 'warning_level_high' : risk === 'medium' ? 'warning_level_medium' : 'warning_level_low';
+/** The one name of each risk level, used by the badge, the dialog, the popup and the report text. */
+export function levelKey(
+  risk: Verdict['risk'],
+): 'warning_level_high' | 'warning_level_medium' | 'warning_level_low' | 'warning_level_none' {
+  return risk === 'high'
+    ? 'warning_level_high'
+    : risk === 'medium'
+      ? 'warning_level_medium'
+      : risk === 'low'
+        ? 'warning_level_low'
+        : 'warning_level_none';
 }

@@ -4,7 +4,7 @@
 import { render } from 'preact';
 import type { LocalizedText } from '../../engine/bundle';
 import messagesJson from '../../generated/rules.messages.json';
-import { addAllowEntry } from '../../shared/settings-store';
+import { addAllowEntry, saveSettings } from '../../shared/settings-store';
 import type { DialogHandle, DialogOptions } from './badge';
 import type { WarningInput } from './types';
 import { VerdictDialog } from './VerdictDialog';
@@ -48,6 +48,7 @@ export function showDialog(container: HTMLElement, input: WarningInput, options:
         input={withMessages(next)}
         onClose={options.onClose}
         onHide={options.onHide}
+        onCountry={saveCountry}
         initialView={options.initialView}
       />,
       container,
@@ -60,6 +61,11 @@ export function showDialog(container: HTMLElement, input: WarningInput, options:
       style?.remove();
     },
   };
+}
+
+/** The country picked in the report view is the same setting as in options, so it is remembered everywhere. */
+async function saveCountry(country: WarningInput['country']): Promise<void> {
+  await saveSettings({ country });
 }
 
 export async function hidePost(input: WarningInput): Promise<void> {

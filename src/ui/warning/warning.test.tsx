@@ -2,11 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../../engine/types';
 
-const allow = vi.hoisted(() => ({ calls: [] as unknown[], fail: false }));
+const allow = vi.hoisted(() => ({ calls: [] as unknown[], fail: false, saved: [] as unknown[] }));
 vi.mock('../../shared/settings-store', () => ({
   addAllowEntry: async (entry: unknown) => {
     if (allow.fail) throw new Error('storage down');
     allow.calls.push(entry);
+  },
+  saveSettings: async (patch: unknown) => {
+    allow.saved.push(patch);
   },
 }));
 
@@ -14,15 +17,33 @@ const { mountWarning, openVerdictDialog, buildReport } = await import('./index')
 type WarningInput = import('./types').WarningInput;
 
 const TEXT = 'Lowongan admin di Kamboja <img src=x onerror=alert(1)>, gaji 15 juta, tiket gratis. Paspor dibuatkan.';
-const at = (needle: string) => ({ text: needle, start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
+const at = (needle: string) => ({
+  text: needle,
+  start: TEXT.indexOf(needle),
+  end: TEXT.indexOf(needle) + needle.length,
+});
 const verdict: Verdict = {
   risk: 'high',
   score: 9,
   lang: 'id',
   isJobOffer: true,
   flags: [
-    { id: 'dest', family: 'destination', weight: 3, title: 'Negara tujuan berisiko', message: 'Kamboja bukan negara penempatan.', evidence: [at('Kamboja')] },
-    { id: 'free', family: 'costs', weight: 2, title: 'Semua biaya ditanggung', message: 'Biaya gratis sering jadi utang.', evidence: [at('tiket gratis'), at('gratis')] },
+    {
+      id: 'dest',
+      family: 'destination',
+      weight: 3,
+      title: 'Negara tujuan berisiko',
+      message: 'Kamboja bukan negara penempatan.',
+      evidence: [at('Kamboja')],
+    },
+    {
+      id: 'free',
+      family: 'costs',
+      weight: 2,
+      title: 'Semua biaya ditanggung',
+      message: 'Biaya gratis sering jadi utang.',
+      evidence: [at('tiket gratis'), at('gratis')],
+    },
   ],
 };
 const input = (over: Partial<WarningInput> = {}): WarningInput => ({
@@ -47,6 +68,7 @@ const key = (target: Element, keyName: string, shiftKey = false) =>
 
 beforeEach(() => {
   allow.calls = [];
+  allow.saved = [];
   allow.fail = false;
   document.body.innerHTML = '<article id="post">post</article>';
   host = document.createElement('lokeraman-warning');
@@ -61,7 +83,7 @@ describe('badge', () => {
     mountWarning(host, input());
     expect(shadow().mode).toBe('open');
     expect(shadow().querySelector('style')).not.toBeNull(); // CSS content is checked in the browser test (vitest stubs ?inline)
-    expect(shadow().textContent).toContain('Kemungkinan besar penipuan/perdagangan orang');
+    expect(shadow().textContent).toContain('Kemungkinan besar penipuan / perdagangan orang');
     expect(shadow().textContent).toContain('2 tanda bahaya');
     document.body.innerHTML = '';
     host = document.createElement('lokeraman-warning');
@@ -98,7 +120,7 @@ describe('dialog', () => {
     expect(root.getAttribute('aria-modal')).toBe('true');
     const label = shadow().getElementById(root.getAttribute('aria-labelledby') ?? '');
     expect(label?.textContent).toContain('Kemungkinan besar');
-    expect([...root.querySelectorAll('.la-flag-title')].map((e) => e.textContent)).toEqual([
+    expect([...root.querySelectorAll('.la-reasons .la-flag-title')].map((e) => e.textContent)).toEqual([
       'Negara tujuan berisiko',
       'Semua biaya ditanggung',
     ]);
@@ -109,6 +131,52 @@ describe('dialog', () => {
     expect(root.querySelector('.la-post img')).toBeNull();
     expect(root.querySelector('.la-post')?.textContent).toBe(TEXT);
     expect(root.textContent).toContain('SISKOP2MI');
+    // The rest waits behind two closed sections; the way to help is always on screen.
+    expect([...root.querySelectorAll('details')].map((d) => [d.getAttribute('data-section'), d.open])).toEqual([
+      ['all-reasons', false],
+      ['advice', false],
+    ]);
+    expect(root.querySelector('details[data-section="all-reasons"] summary')?.textContent).toBe('Semua 2 alasan');
+    expect(root.querySelector('.la-sticky [data-action="help"]')?.textContent).toBe('Minta bantuan / laporkan');
+  });
+
+  it('shows three reasons, a combination instead of its parts, and marks only their words', async () => {
+    const word = (w: string) => ({ text: w, start: TEXT.indexOf(w), end: TEXT.indexOf(w) + w.length });
+    const flag = (id: string, weight: number, w: string) => ({
+      id,
+      family: 'f',
+      weight,
+      title: `T ${id}`,
+      message: `M ${id}. More.`,
+      evidence: [word(w)],
+    });
+    const flags = [
+      flag('hub-country', 20, 'Kamboja'),
+      flag('vague-role', 5, 'admin'),
+      flag('hub-vague-role', 15, 'Lowongan'),
+      flag('free-flight-visa', 12, 'tiket gratis'),
+      flag('passport-arranged', 11, 'Paspor dibuatkan'),
+      flag('salary-high', 10, 'gaji 15 juta'),
+    ];
+    mountWarning(host, input({ verdict: { ...verdict, flags } }));
+    badgeButton().click();
+    await flush();
+    const root = dialog() as HTMLElement;
+    // hub-vague-role is built from hub-country and vague-role: both fold under it, though hub-country weighs more.
+    expect([...root.querySelectorAll('.la-reasons li')].map((e) => e.getAttribute('data-flag-id'))).toEqual([
+      'hub-vague-role',
+      'free-flight-visa',
+      'passport-arranged',
+    ]);
+    expect(root.querySelector('.la-reasons .la-flag-message')?.textContent).toBe('M hub-vague-role.');
+    expect([...root.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      'Lowongan',
+      'tiket gratis',
+      'Paspor dibuatkan',
+    ]);
+    const all = root.querySelector('details[data-section="all-reasons"]') as HTMLDetailsElement;
+    expect(all.querySelector('summary')?.textContent).toBe('Semua 6 alasan');
+    expect(all.querySelector('[data-flag-id="hub-vague-role"] .la-flag-parts')?.textContent).toContain('T hub-country');
   });
 
   it('Esc closes and focus goes back to the badge button', async () => {
@@ -139,7 +207,9 @@ describe('dialog', () => {
     mountWarning(host, input());
     badgeButton().click();
     await flush();
-    const hide = [...shadow().querySelectorAll('button')].find((b) => b.textContent === 'Sembunyikan untuk postingan ini');
+    const hide = [...shadow().querySelectorAll('button')].find(
+      (b) => b.textContent === 'Sembunyikan untuk postingan ini',
+    );
     hide?.click();
     await flush();
     await flush();
@@ -177,11 +247,43 @@ describe('report view', () => {
     expect(shadow().querySelector('[data-platform]')?.getAttribute('data-platform')).toBe('facebook');
   });
 
-  it('says there is no verified channel for an unsupported country', async () => {
+  it('asks for the country when it is "Other", remembers the choice and then lists the foreign ministry', async () => {
     mountWarning(host, input({ country: 'OTHER', lang: 'en' }), { initialView: 'report' });
     await flush();
     expect(shadow().querySelectorAll('[data-channel-id]').length).toBe(0);
-    expect(shadow().textContent).toContain('We have no verified services for your country yet');
+    expect(shadow().textContent).toContain('Choose your country above');
+    const select = shadow().querySelector('[data-section="country-picker"] select') as HTMLSelectElement;
+    select.value = 'ID';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await flush();
+    expect(allow.saved).toEqual([{ country: 'ID' }]);
+    (shadow().querySelector('input[value="already-abroad"]') as HTMLInputElement).click();
+    await flush();
+    const ids = [...shadow().querySelectorAll('[data-channel-id]')].map((e) => e.getAttribute('data-channel-id'));
+    expect(ids[0]).toBe('id-kbri-phnompenh-protection'); // the post names Kamboja
+    expect(ids).toContain('id-kemlu-pwni-hotline');
+    expect(shadow().querySelector('[data-section="country-picker"]')).toBeNull();
+    expect(shadow().textContent).toContain('Services for citizens of: Indonesia');
+  });
+
+  it('shows numbers readable with a copy button, and WhatsApp links carry a short report', async () => {
+    mountWarning(host, input({ lang: 'en' }), { initialView: 'report' });
+    await flush();
+    const kp2mi = shadow().querySelector('[data-channel-id="id-kp2mi-callcenter-abroad"]') as HTMLElement;
+    expect(kp2mi.querySelector('.la-channel-number')?.textContent).toBe('Number: +62 21 2924 4800');
+    expect(kp2mi.querySelector('[data-action="call"]')?.getAttribute('href')).toBe('tel:+622129244800');
+    expect(kp2mi.querySelector('[data-action="copy-number"]')).not.toBeNull();
+    const wa = shadow().querySelector(
+      '[data-channel-id="id-kp2mi-whatsapp"] [data-action="whatsapp"]',
+    ) as HTMLAnchorElement;
+    const url = new URL(wa.href);
+    expect(url.origin + url.pathname).toBe('https://wa.me/628118080141');
+    const text = url.searchParams.get('text') ?? '';
+    expect(text).toContain('https://www.facebook.com/groups/1/posts/2');
+    expect(text).toContain('Negara tujuan berisiko');
+    expect(text.length).toBeLessThanOrEqual(400);
+    expect(shadow().querySelector('[data-action="download-json"]')).toBeNull();
+    expect(shadow().querySelector('[data-action="save"]')?.textContent).toBe('Save report');
   });
 
   it('shows the report text that buildReport produces', async () => {
@@ -189,7 +291,9 @@ describe('report view', () => {
     await flush();
     const preview = shadow().querySelector('textarea') as HTMLTextAreaElement;
     expect(preview.value).toContain('Situs: facebook');
-    expect(preview.value.split('\n').slice(0, 4)).toEqual(buildReport(input(), new Date()).text.split('\n').slice(0, 4));
+    expect(preview.value.split('\n').slice(0, 4)).toEqual(
+      buildReport(input(), new Date()).text.split('\n').slice(0, 4),
+    );
   });
 });
 
@@ -200,7 +304,11 @@ describe('feedback view', () => {
     mountWarning(host, input({ lang: 'en' }), { initialView: 'feedback' });
     await flush();
     const area = shadow().querySelector('textarea') as HTMLTextAreaElement;
-    expect(area.value).toContain('dest, free');
+    // Plain words the user can read: the reasons by name, no rule ids, scores or language codes.
+    expect(area.value).toContain('Negara tujuan berisiko; Semua biaya ditanggung');
+    expect(area.value).not.toMatch(/\bdest\b|score|lang /);
+    expect(shadow().querySelector('.la-actions a')?.getAttribute('data-action')).toBe('email');
+    expect(shadow().querySelector('details[data-section="maintainers"] a[data-action="github"]')).not.toBeNull();
     area.value = 'It is a real job at a licensed P3MI.';
     area.dispatchEvent(new Event('input', { bubbles: true }));
     await flush();
