@@ -70,9 +70,9 @@ describe('options page in Chromium', () => {
 
     const options = await session.context.newPage();
     await options.goto(extensionPage(session, OPTIONS));
-    await options.getByRole('radio', { name: /^Strict/ }).check();
+    await options.locator('input[name="sensitivity"][value="strict"]').check();
     await expect.poll(async () => (await risks()).sort(), { timeout: 10_000 }).toEqual(['high', 'medium']);
-    await options.getByRole('radio', { name: /^Relaxed/ }).check();
+    await options.locator('input[name="sensitivity"][value="relaxed"]').check();
     await expect.poll(async () => (await risks()).sort(), { timeout: 10_000 }).toEqual(['high']);
     await options.getByRole('radio', { name: /^Normal/ }).check();
     expect((await storedSettings(session)).sensitivity).toBe('normal');
@@ -83,7 +83,7 @@ describe('options page in Chromium', () => {
   it('a bad import file shows a clear error and changes nothing; a good one applies', async () => {
     const options = await session.context.newPage();
     await options.goto(extensionPage(session, OPTIONS));
-    await options.getByRole('radio', { name: /^Relaxed/ }).check();
+    await options.locator('input[name="sensitivity"][value="relaxed"]').check();
     await expect.poll(async () => (await storedSettings(session)).sensitivity).toBe('relaxed');
     const before = await storedSettings(session);
 
@@ -96,7 +96,7 @@ describe('options page in Chromium', () => {
     await options.locator('#import-file').setInputFiles(bad);
     const error = options.locator('[data-lokeraman-import-error]');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/invalid values \(sensitivity\)\. Nothing was changed/);
+    expect(await error.textContent()).toMatch(/invalid values \(When to warn\)\. Nothing was changed/);
     expect(await storedSettings(session)).toEqual(before);
 
     const notJson = join(dir, 'notes.txt');
@@ -110,7 +110,7 @@ describe('options page in Chromium', () => {
     const exported = join(dir, 'export.json');
     await (await download).saveAs(exported);
     expect(JSON.parse(readFileSync(exported, 'utf8')).settings.sensitivity).toBe('relaxed');
-    await options.getByRole('radio', { name: /^Strict/ }).check();
+    await options.locator('input[name="sensitivity"][value="strict"]').check();
     await expect.poll(async () => (await storedSettings(session)).sensitivity).toBe('strict');
     await options.locator('#import-file').setInputFiles(exported);
     await expect.poll(async () => (await storedSettings(session)).sensitivity).toBe('relaxed');
@@ -155,7 +155,7 @@ describe('options page in Chromium', () => {
   it('settings survive a browser restart, and a corrupted synced value is repaired', async () => {
     const options = await session.context.newPage();
     await options.goto(extensionPage(session, OPTIONS));
-    await options.getByRole('radio', { name: /^Strict/ }).check();
+    await options.locator('input[name="sensitivity"][value="strict"]').check();
     await options.getByRole('radio', { name: 'Bahasa Indonesia' }).check();
     await expect.poll(async () => (await storedSettings(session)).language).toBe('id');
     await session.close({ keepProfile: true });
@@ -174,7 +174,7 @@ describe('options page in Chromium', () => {
     const after = await session.context.newPage();
     await after.goto(extensionPage(session, OPTIONS));
     await after.locator('[data-lokeraman-notice]').waitFor();
-    expect(await after.locator('[data-lokeraman-notice]').textContent()).toMatch(/Sensitivity/);
+    expect(await after.locator('[data-lokeraman-notice]').textContent()).toMatch(/When to warn/);
     await after.reload();
     await after.locator('h1').waitFor();
     await after.waitForTimeout(300);

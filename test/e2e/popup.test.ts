@@ -121,14 +121,35 @@ describe('popup, badge and selection check in Chromium', () => {
     // Evidence is highlighted as <mark> text nodes inside the pasted text.
     expect(await popup.locator('[data-lokeraman-highlighted] mark').count()).toBeGreaterThan(0);
     await popup.screenshot({ path: join(ROOT, 'test-results/screenshots/popup-check-high.png'), fullPage: true });
-    // Report opens the same report view as in-page warnings; the missed-scam draft links out.
+    // Report opens the same report view as in-page warnings; "missed scam" makes no sense on a warning.
     await popup.getByRole('button', { name: 'Report this offer' }).click();
     await popup.locator('[data-lokeraman-dialog]').first().waitFor();
     await popup.keyboard.press('Escape');
     await expect.poll(() => popup.locator('[data-lokeraman-dialog]').count()).toBe(0);
-    await popup.getByRole('button', { name: 'Report a missed scam' }).click();
-    const issue = popup.getByRole('link', { name: 'Open a GitHub issue' });
-    expect(await issue.getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+issues\/new\?/);
+    expect(await popup.locator('[data-action="missed"]').count()).toBe(0);
+    await popup.close();
+  });
+
+  it('a news text says it reads like news, and the missed-scam message is shown, editable, e-mail first', async () => {
+    const popup = await session.context.newPage();
+    await popup.goto(`${extensionPage(session, 'src/ui/popup/index.html')}?tabId=${feedTab}`);
+    const news =
+      'Polisi menangkap tersangka perekrut yang menjanjikan kerja admin di Kamboja dengan gaji besar. Waspada modus lowongan kerja luar negeri ini, ujarnya.';
+    await popup.getByLabel(/Paste the text of a job offer/).fill(news);
+    await popup.getByRole('button', { name: 'Check', exact: true }).click();
+    await popup.locator('[data-lokeraman-verdict]').waitFor();
+    expect(['none', 'low']).toContain(await popup.locator('[data-lokeraman-verdict]').getAttribute('data-lokeraman-verdict'));
+    expect(await popup.locator('[data-lokeraman-not-offer]').textContent()).toMatch(/reads like news/);
+    expect(await popup.locator('h3', { hasText: /^Why$|^Warning signs$/ }).count()).toBe(0);
+    await popup.locator('[data-action="missed"]').click();
+    const message = popup.getByLabel('Your message');
+    expect(await message.inputValue()).toContain('LokerAman did not warn about this post');
+    await message.fill('This is a scam: they asked me for a fee.');
+    const email = popup.locator('[data-lokeraman-feedback] .actions a').first();
+    expect(await email.getAttribute('data-action')).toBe('email');
+    expect(decodeURIComponent((await email.getAttribute('href')) ?? '')).toContain('they asked me for a fee');
+    await popup.locator('[data-lokeraman-feedback] summary').click();
+    expect(await popup.locator('[data-action="github"]').getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+issues\/new\?/);
     await popup.close();
   });
 

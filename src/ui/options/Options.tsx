@@ -2,7 +2,7 @@
 // is no Save button; a live status line confirms each change for screen-reader users.
 import { useRef, useState } from 'preact/hooks';
 import browser from '../../shared/browser';
-import { t, type UiLang } from '../../shared/i18n';
+import { hasMessage, t, type UiLang } from '../../shared/i18n';
 import {
   type AllowEntry,
   COUNTRIES,
@@ -21,9 +21,15 @@ import {
   setSiteEnabled,
 } from '../../shared/settings-store';
 import { siteAdapters } from '../../sites/index';
-import { langOf, NoticeBanner, useDocumentLang, useSettings, useSettingsNotice } from '../popup/common';
+import { fieldLabel, langOf, NoticeBanner, useDocumentLang, useSettings, useSettingsNotice } from '../popup/common';
 // ---- Rule updates section: component owned by the lead (signed rule updates). ----
 import { RuleUpdates } from './RuleUpdates';
+
+/** Brand names stay as they are; a descriptive adapter name ("public channel preview") has a translation. */
+function siteName(adapter: { id: string; name: string }, lang: UiLang): string {
+  const key = `options_site_${adapter.id.replace(/-/g, '_')}`;
+  return hasMessage(key) ? t(key, lang) : adapter.name;
+}
 
 function importErrorText(error: ImportError, lang: UiLang): string {
   switch (error.code) {
@@ -36,7 +42,7 @@ function importErrorText(error: ImportError, lang: UiLang): string {
     case 'newer-version':
       return t('options_import_newer', lang);
     case 'invalid':
-      return t('options_import_invalid', lang, error.fields.join(', '));
+      return t('options_import_invalid', lang, error.fields.map((field) => fieldLabel(field, lang)).join(', '));
   }
 }
 
@@ -210,7 +216,7 @@ export function Options() {
                   apply(setSiteEnabled(adapter.id, (event.currentTarget as HTMLInputElement).checked))
                 }
               />
-              <span>{adapter.name}</span>
+              <span>{siteName(adapter, lang)}</span>
             </label>
           ))}
         </div>

@@ -24,8 +24,27 @@ function resultText(status: RulesStatus, lang: UiLang): string {
     case 'discarded-stored':
       return t('updates_result_discarded', lang);
     default:
-      return t('updates_result_rejected', lang, status.lastResult);
+      return t('updates_result_rejected', lang, reasonText(status.lastResult, lang));
   }
+}
+
+const REASONS = new Set([
+  'fetch-failed',
+  'too-large',
+  'bad-signature',
+  'malformed-signature',
+  'missing-signature',
+  'unknown-key',
+  'malformed-json',
+  'schema-invalid',
+  'compile-failed',
+  'examples-failed',
+  'incompatible-engine',
+]);
+
+/** The background records codes and raw errors ("Failed to fetch") in English; the user reads a sentence in their language. */
+function reasonText(code: string, lang: UiLang): string {
+  return t(`updates_reason_${(REASONS.has(code) ? code : 'other').replace(/-/g, '_')}`, lang);
 }
 
 export function RuleUpdates({ lang }: { lang: UiLang }) {
@@ -84,15 +103,10 @@ export function RuleUpdates({ lang }: { lang: UiLang }) {
         {status?.lastResult ? (
           <>
             <dt>{t('updates_last_result', lang)}</dt>
-            <dd data-testid="rules-last-result" data-result={status.lastResult}>
+            {/* The raw error stays in an attribute for maintainers; the text is the translated reason. */}
+            <dd data-testid="rules-last-result" data-result={status.lastResult} data-detail={status.lastError}>
               {resultText(status, lang)}
             </dd>
-          </>
-        ) : null}
-        {status?.lastError ? (
-          <>
-            <dt>{t('updates_last_error', lang)}</dt>
-            <dd data-testid="rules-last-error">{status.lastError}</dd>
           </>
         ) : null}
       </dl>

@@ -9,6 +9,8 @@ import { setSiteEnabled } from '../../shared/settings-store';
 import { adapterById } from '../../sites/index';
 import { langOf, NoticeBanner, useDocumentLang, useSettings, useSettingsNotice } from './common';
 import { TextCheck } from './TextCheck';
+import type { Verdict } from '../../engine/types';
+import { levelKey } from '../warning/badge-i18n';
 
 interface ActiveTab {
   id: number;
@@ -29,8 +31,9 @@ async function activeTab(): Promise<ActiveTab | null> {
 
 const request = <T,>(message: PageToBackground) => browser.runtime.sendMessage(message) as Promise<T>;
 
+/** The same level names as the badge and the dialog: one name per level in each language. */
 function riskLabel(risk: string, lang: UiLang): string {
-  return t(`popup_risk_${risk}`, lang);
+  return t(levelKey(risk as Verdict['risk']), lang);
 }
 
 export function Popup() {

@@ -54,6 +54,12 @@ const FIELD_KEYS: Record<SettingsField, string> = {
   ruleUpdates: 'options_updates_heading',
 };
 
+/** A settings field as the options page names it, never its code name ("sensitivity"). */
+export function fieldLabel(field: string, lang: UiLang): string {
+  const key = FIELD_KEYS[field as SettingsField];
+  return key ? t(key, lang) : field;
+}
+
 export function NoticeBanner({ notice, lang }: { notice: SettingsNotice | null; lang: UiLang }) {
   if (!notice) return null;
   const fields = notice.repaired.map((field) => t(FIELD_KEYS[field] ?? field, lang)).join(', ');
