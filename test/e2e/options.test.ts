@@ -102,7 +102,7 @@ describe('options page in Chromium', () => {
     const notJson = join(dir, 'notes.txt');
     writeFileSync(notJson, 'hello');
     await options.locator('#import-file').setInputFiles(notJson);
-    await expect.poll(() => error.textContent()).toMatch(/not JSON/);
+    await expect.poll(() => error.textContent()).toMatch(/cannot be read/);
 
     // Export, then import that file after changing a setting: the export wins.
     const download = options.waitForEvent('download');

@@ -71,7 +71,8 @@ async function axeSerious(page: Page, selector: string): Promise<string[]> {
 
 /** Screenshot, axe, text size and language leaks of one surface; every problem comes back as a line. */
 async function audit(page: Page, name: string, rootSelector: string, lang: 'id' | 'en'): Promise<string[]> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  // Extension pages are shot whole (the popup and options scroll); the in-page surfaces as the viewport shows them.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: rootSelector === 'body' });
   const problems = (await axeSerious(page, rootSelector)).map((p) => `${name} axe ${p}`);
   const surface = await page.evaluate(auditSurface, { rootSelector, minPx: 14 });
   if (surface.text.length < 20) problems.push(`${name}: no text found under ${rootSelector}`);
