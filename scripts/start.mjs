@@ -1,6 +1,8 @@
 // `npm start`: build, then open Chromium with the extension loaded on a demo job group served at a real
 // Facebook URL (by request interception, so the content script runs exactly as on the site and no
 // request leaves the machine). With --headless (or no display) it saves a screenshot instead.
+// The demo shows the Indonesian UI (`--lang=en` for English) by setting the extension's own language
+// setting: Chromium's --lang does not reach the extension on Linux, which ships only the en-US locale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,8 @@ const dist = join(root, 'dist/chrome');
 const executablePath = process.env.LOKERAMAN_CHROMIUM ?? '/usr/bin/chromium';
 const headless = process.argv.includes('--headless') || (!process.env.DISPLAY && process.platform === 'linux');
 const DEMO_URL = 'https://www.facebook.com/groups/lokeraman.demo/';
+const langArg = process.argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length) ?? 'id';
+const demoLang = langArg === 'en' ? 'en' : 'id';
 
 if (!process.argv.includes('--no-build')) {
   const build = spawnSync('node', [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -26,8 +30,27 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   executablePath,
   headless,
   viewport: null,
-  args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', '--disable-sync', '--lang=id'],
+  args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', '--disable-sync', `--lang=${demoLang}`],
 });
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+// The background writes default settings on install; set the language (and Indonesia as the country, for
+// the report view's channels) once they exist, or the defaults would overwrite the choice.
+const stored = await worker.evaluate(
+  async ({ language }) => {
+    const sync = globalThis.chrome.storage.sync;
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      const { settings } = await sync.get('settings');
+      if (settings) {
+        await sync.set({ settings: { ...settings, language, country: 'ID' } });
+        return (await sync.get('settings')).settings.language;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return null;
+  },
+  { language: demoLang },
+);
+if (stored !== demoLang) console.warn(`Could not set the demo language (${stored}); the extension uses its default.`);
 const demo = readFileSync(join(root, 'scripts/demo/feed.html'), 'utf8');
 await context.route('https://www.facebook.com/**', (route) =>
   route.request().resourceType() === 'document'

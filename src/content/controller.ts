@@ -5,7 +5,7 @@
 import type { RiskThresholds, Verdict } from '../engine/types';
 import type { ContentToBackground, PostSummary } from '../shared/messages';
 import type { Country, Settings } from '../shared/settings';
-import { thresholdsFor, uiLanguage } from '../shared/settings-core';
+import { thresholdsFor, uiLanguage, uiLanguageFor } from '../shared/settings-core';
 import { urlMatches } from '../sites/match-pattern';
 import type { ExtractedPost, SiteAdapter } from '../sites/types';
 import { createScanner, type Finding, riskFor, type Scanner } from './scanner';
@@ -51,7 +51,8 @@ export interface ContentDeps {
   onMessage(listener: (message: unknown) => Promise<unknown> | undefined): () => void;
   /** False once the extension context is invalidated (runtime.id gone: disabled, updated, removed). */
   alive(): boolean;
-  browserUiLanguage(): string;
+  /** The browser's accepted languages (or one language tag), best first. */
+  browserUiLanguage(): string | readonly string[];
   extensionVersion: string;
   win: Window;
   isTopFrame: boolean;
@@ -140,7 +141,8 @@ export function createContentController(deps: ContentDeps): ContentController {
   let summaryTimer: ReturnType<typeof setTimeout> | null = null;
   let lastSummary = '';
 
-  const lang = () => uiLanguage(settings ?? { language: 'auto' }, deps.browserUiLanguage());
+  // null: neither the setting nor the browser's languages decide, so each post's own language does.
+  const chosenLang = () => uiLanguageFor(settings ?? { language: 'auto' }, deps.browserUiLanguage());
 
   function inputFor(post: ExtractedPost, verdict: Verdict, site: string): WarningInputShape {
     return {
@@ -148,7 +150,7 @@ export function createContentController(deps: ContentDeps): ContentController {
       post,
       site,
       pageUrl: deps.href(),
-      lang: lang(),
+      lang: uiLanguage(settings ?? { language: 'auto' }, deps.browserUiLanguage(), verdict.lang),
       country: settings?.country ?? 'OTHER',
       rulesVersion: rules?.bundle.version ?? '',
       extensionVersion: deps.extensionVersion,
@@ -164,7 +166,7 @@ export function createContentController(deps: ContentDeps): ContentController {
         url: deps.href(),
         site: adapter.id,
         links: item.links,
-        uiLang: lang(),
+        uiLang: chosenLang() ?? undefined,
       });
       // A rule that ran out the engine's per-post time budget is reported once per page (background console).
       const fresh = verdict.overBudget?.filter((id) => !reportedOverBudget.has(id)) ?? [];
@@ -318,7 +320,7 @@ export function createContentController(deps: ContentDeps): ContentController {
   function checkText(text: string): { risk: Verdict['risk'] } | undefined {
     if (!rules) return undefined;
     const site = scanner?.adapter.id ?? 'selection';
-    const verdict = rules.engine.analyze(text, { url: deps.href(), site, uiLang: lang() });
+    const verdict = rules.engine.analyze(text, { url: deps.href(), site, uiLang: chosenLang() ?? undefined });
     const thresholds = currentThresholds();
     const shown = thresholds ? { ...verdict, risk: riskFor(verdict.score, thresholds) } : verdict;
     deps.openVerdictDialog(inputFor({ id: 'selection', text, links: [] }, shown, site));

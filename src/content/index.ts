@@ -1,7 +1,7 @@
 // Content script entry (manifest content_scripts, all frames of the supported sites). Wires the real
 // extension APIs into the controller; all logic lives in controller.ts / scanner.ts.
 
-import { browserUiLanguage, manifestVersion, onMessage, runtimeId, sendMessage } from '../shared/browser-native';
+import { acceptedLanguages, manifestVersion, onMessage, runtimeId, sendMessage } from '../shared/browser-native';
 import { CONTENT_KEY, TEST_BUILD } from '../shared/build-flags';
 import { loadSettingsLite, onSettingsChangedLite } from '../shared/settings-lite';
 import { adapters } from '../sites/index';
@@ -49,7 +49,7 @@ function boot(): void {
     send: sendMessage,
     onMessage,
     alive,
-    browserUiLanguage,
+    browserUiLanguage: acceptedLanguages,
     extensionVersion: manifestVersion(),
     win: window,
     isTopFrame,

@@ -5,7 +5,7 @@
 // is harmless: the second copy finds the first one's listener and leaves.
 
 import type { Verdict } from '../engine/types';
-import { browserUiLanguage, manifestVersion, onMessage, runtimeId } from '../shared/browser-native';
+import { acceptedLanguages, manifestVersion, onMessage, runtimeId } from '../shared/browser-native';
 import { CONTENT_KEY, ON_DEMAND_KEY } from '../shared/build-flags';
 import type { Settings } from '../shared/settings';
 import { thresholdsFor, uiLanguage } from '../shared/settings-core';
@@ -36,7 +36,7 @@ function alive(): boolean {
 
 async function context() {
   const [settings, rules] = await Promise.all([loadSettings(), getEngine()]);
-  const lang = uiLanguage(settings, browserUiLanguage());
+  const lang = uiLanguage(settings, acceptedLanguages());
   return { settings, rules, lang };
 }
 

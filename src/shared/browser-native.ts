@@ -73,6 +73,12 @@ export function browserUiLanguage(): string {
   return api().i18n.getUILanguage();
 }
 
+/** The languages the user asked websites for, best first; the browser's UI language when that list is empty. */
+export function acceptedLanguages(): readonly string[] {
+  const listed = typeof navigator !== 'undefined' ? navigator.languages : undefined;
+  return listed?.length ? listed : [browserUiLanguage()];
+}
+
 export async function storageGet(area: 'sync' | 'local', key: string): Promise<unknown> {
   return (await api().storage[area].get(key))[key];
 }

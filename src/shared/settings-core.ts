@@ -102,12 +102,29 @@ export function thresholdsFor(sensitivity: Settings['sensitivity'], base: RiskTh
   return { low: base.low * factor, medium: base.medium * factor, high: base.high * factor };
 }
 
-/** UI language: explicit setting, else the browser's UI language when it is Indonesian, else English. */
-export function uiLanguage(settings: Pick<Settings, 'language'>, browserUiLanguage: string): 'id' | 'en' {
+/**
+ * UI language chosen by the settings and the browser alone: the explicit setting, else the first of the
+ * browser's accepted languages that we speak (Indonesian or English). Null when none of them is ours:
+ * then the post decides (see uiLanguage).
+ */
+export function uiLanguageFor(settings: Pick<Settings, 'language'>, accepted: string | readonly string[]): 'id' | 'en' | null {
   if (settings.language !== 'auto') return settings.language;
-  return browserUiLanguage.toLowerCase().startsWith('id') || browserUiLanguage.toLowerCase().startsWith('in')
-    ? 'id'
-    : 'en';
+  const list = typeof accepted === 'string' ? accepted.split(',') : accepted;
+  for (const tag of list) {
+    const primary = tag.trim().toLowerCase().split(/[-_;]/)[0];
+    if (primary === 'id' || primary === 'in') return 'id';
+    if (primary === 'en') return 'en';
+  }
+  return null;
+}
+
+/** UI language: the setting, else the browser's accepted languages, else the post's language, else English. */
+export function uiLanguage(
+  settings: Pick<Settings, 'language'>,
+  accepted: string | readonly string[],
+  postLang?: string,
+): 'id' | 'en' {
+  return uiLanguageFor(settings, accepted) ?? (postLang === 'id' ? 'id' : 'en');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -247,6 +247,15 @@ describe('thresholds and language', () => {
     expect(relaxed.medium).toBeCloseTo(5);
   });
 
+  it('"auto" takes the first accepted language we speak, then the post\'s language, then English', () => {
+    expect(uiLanguage({ language: 'auto' }, ['en-US', 'id'], 'id')).toBe('en');
+    expect(uiLanguage({ language: 'auto' }, ['zh-TW', 'id-ID', 'en'])).toBe('id');
+    expect(uiLanguage({ language: 'auto' }, ['zh-TW', 'ar'], 'id')).toBe('id');
+    expect(uiLanguage({ language: 'auto' }, ['zh-TW'], 'vi')).toBe('en');
+    expect(uiLanguage({ language: 'id' }, ['en-US'], 'en')).toBe('id');
+    expect(uiLanguage({ language: 'auto' }, 'in-ID')).toBe('id');
+  });
+
   it('uiLanguage honours explicit settings and maps auto from the browser', () => {
     expect(uiLanguage({ language: 'en' }, 'id')).toBe('en');
     expect(uiLanguage({ language: 'auto' }, 'id-ID')).toBe('id');

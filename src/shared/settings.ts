@@ -24,6 +24,7 @@ export {
   SETTINGS_VERSION,
   thresholdsFor,
   uiLanguage,
+  uiLanguageFor,
 } from './settings-core';
 
 z.config({ jitless: true });

@@ -24,8 +24,10 @@ export function useSettings(): [Settings | null, (next: Settings) => void] {
   return [settings, setSettings];
 }
 
+/** Pages show no post, so "auto" is the browser's accepted languages, then English. */
 export function langOf(settings: Settings | null): UiLang {
-  return uiLanguage(settings ?? { language: 'auto' }, browserUiLanguage());
+  const accepted = typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : [browserUiLanguage()];
+  return uiLanguage(settings ?? { language: 'auto' }, accepted);
 }
 
 /** Keeps <html lang> right for screen readers and hyphenation when the language changes. */
