@@ -33,20 +33,13 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', '--disable-sync', `--lang=${demoLang}`],
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-// The background writes default settings on install; set the language (and Indonesia as the country, for
-// the report view's channels) once they exist, or the defaults would overwrite the choice.
+// A fresh install stores no settings (every reader derives the defaults); write the demo's choice whole.
 const stored = await worker.evaluate(
   async ({ language }) => {
     const sync = globalThis.chrome.storage.sync;
-    for (let waited = 0; waited < 10_000; waited += 100) {
-      const { settings } = await sync.get('settings');
-      if (settings) {
-        await sync.set({ settings: { ...settings, language, country: 'ID' } });
-        return (await sync.get('settings')).settings.language;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return null;
+    const { settings } = await sync.get('settings');
+    await sync.set({ settings: { ...(settings ?? {}), language, country: 'ID' } });
+    return (await sync.get('settings')).settings.language;
   },
   { language: demoLang },
 );

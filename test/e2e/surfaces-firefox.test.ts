@@ -33,23 +33,23 @@ async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, w
 
 type Sync = { get(k: string): Promise<{ settings?: Record<string, unknown> }>; set(v: unknown): Promise<void> };
 
-/** Sets language and country from an extension page, after the install-time defaults exist. */
+/** Sets language and country from an extension page (a fresh install stores nothing; readers fill in defaults). */
 async function setLanguage(session: FirefoxSession, lang: 'id' | 'en'): Promise<void> {
   const page = await session.openExtensionPage('src/ui/options/index.html');
+  await page.evaluate(async (language) => {
+    const sync = (globalThis as unknown as { browser: { storage: { sync: Sync } } }).browser.storage.sync;
+    const { settings } = await sync.get('settings');
+    await sync.set({ settings: { ...(settings ?? {}), language, country: 'ID' } });
+  }, lang);
   await waitUntil(
     () =>
       page.evaluate(async () => {
         const sync = (globalThis as unknown as { browser: { storage: { sync: Sync } } }).browser.storage.sync;
-        return Boolean((await sync.get('settings')).settings);
+        return (await sync.get('settings')).settings?.language;
       }),
-    Boolean,
-    'default settings',
+    (stored) => stored === lang,
+    `language ${lang} to be stored`,
   );
-  await page.evaluate(async (language) => {
-    const sync = (globalThis as unknown as { browser: { storage: { sync: Sync } } }).browser.storage.sync;
-    const { settings } = await sync.get('settings');
-    await sync.set({ settings: { ...settings, language, country: 'ID' } });
-  }, lang);
   await page.close();
 }
 

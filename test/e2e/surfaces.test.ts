@@ -38,15 +38,15 @@ async function setSettings(session: ExtensionSession, patch: Partial<Settings>):
       const sync = (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome.storage.sync;
       return (await sync.get('settings')).settings ?? null;
     });
-  for (let waited = 0; waited < 10_000 && (await read()) === null; waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // A fresh install stores nothing (every reader derives the defaults), so write a whole settings object.
   await session.worker.evaluate(
     (value) =>
       (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome.storage.sync.set({ settings: value }),
     { ...defaultSettings('id-ID'), ...patch },
   );
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (let waited = 0; waited < 5_000 && ((await read()) as { language?: string } | null)?.language !== patch.language; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function axeSerious(page: Page, selector: string): Promise<string[]> {

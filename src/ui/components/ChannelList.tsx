@@ -96,12 +96,13 @@ export function ChannelList({ channels, lang, message = '', subject = '' }: Prop
                   target="_blank"
                   rel="noopener noreferrer"
                   data-action="whatsapp"
+                  onClick={userOnly(() => {})}
                 >
                   {t('warning_channel_whatsapp', lang)}
                 </a>
               ) : null}
               {channel.type === 'email' ? (
-                <a class="la-btn la-btn-action" href={href} data-action="email">
+                <a class="la-btn la-btn-action" href={href} data-action="email" onClick={userOnly(() => {})}>
                   {t('warning_channel_email', lang)}
                 </a>
               ) : null}

@@ -525,6 +525,7 @@ function FeedbackView({ input, reasons, titleId, headingRef, onBack }: ViewProps
             target="_blank"
             rel="noopener noreferrer"
             data-action="github"
+            onClick={userOnly(() => {})}
           >
             {t('warning_feedback_tracker', lang)}
           </a>

@@ -101,7 +101,7 @@ describe('page script cannot press our buttons', () => {
     const createObjectURL = vi.spyOn(URL, 'createObjectURL');
     mountWarning(host, input, { initialView: 'report' });
     await flush();
-    for (const action of ['download-txt', 'download-json', 'copy']) {
+    for (const action of ['save', 'copy', 'copy-number']) {
       const target = shadow().querySelector(`[data-action="${action}"]`) as HTMLElement;
       expect(target, action).not.toBeNull();
       pageClick(target);
@@ -109,7 +109,7 @@ describe('page script cannot press our buttons', () => {
     await flush();
     expect(createObjectURL).not.toHaveBeenCalled();
     expect(shadow().querySelector('.la-status')?.textContent).toBe('');
-    userClick(shadow().querySelector('[data-action="download-json"]') as HTMLElement);
+    userClick(shadow().querySelector('[data-action="save"]') as HTMLElement);
     expect(createObjectURL).toHaveBeenCalledTimes(1);
   });
 
