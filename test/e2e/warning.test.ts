@@ -18,11 +18,8 @@ import { blockNetwork, type ExtensionSession, launchWithExtension, readFixture, 
 const FEED_URL = 'https://www.facebook.com/groups/lokeraman.warning/';
 const LURE_ID = 'facebook:7001';
 const LEGIT_ID = 'facebook:7002';
-// README screenshots are refreshed on request only, so a test run leaves the work tree as it found it.
-const SHOTS = join(
-  ROOT,
-  process.env.LOKERAMAN_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots',
-);
+// Working screenshots for this test; the README's come from surfaces.test.ts and surfaces-firefox.test.ts.
+const SHOTS = join(ROOT, 'test-results/screenshots');
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const host = (page: Page, id = LURE_ID) => page.locator(`lokeraman-warning[data-lokeraman-post-id="${id}"]`);
