@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import partsJson from '../../generated/rules.parts.json';
-import { destinationFromPost, helpChannels, SITUATIONS, type Situation } from '../../shared/channels';
+import { DESTINATIONS, type Destination, destinationFromPost, helpChannels, SITUATIONS, type Situation } from '../../shared/channels';
 import { platformSteps } from '../../shared/platform-steps';
 import { buildFeedback, buildReportFrom, feedbackLinks, shortReportText } from '../../shared/report';
 import { COUNTRIES, type Country } from '../../shared/settings-core';
@@ -344,7 +344,9 @@ function ReportView({
   const country = picked ?? input.country;
   const report = useMemo(() => buildReportFrom(input, now()), [input]);
   const destination = useMemo(() => destinationFromPost(input.verdict, input.post.text), [input]);
-  const channels = helpChannels({ country, situation, destination });
+  const [location, setLocation] = useState<Destination | null>(null);
+  const abroad = situation === 'already-abroad';
+  const channels = helpChannels({ country, situation, destination, location: abroad ? location : null });
   const short = useMemo(
     () =>
       shortReportText(
@@ -405,6 +407,31 @@ function ReportView({
           </label>
         ))}
       </fieldset>
+
+      {abroad && country !== 'OTHER' ? (
+        <div class="la-country" data-section="location-picker">
+          <label class="la-field" for={`${titleId}-location`}>
+            <span>{t('warning_location_legend', lang)}</span>
+          </label>
+          {/* The mission where the person is now answers first (KDEI Taipei, KJRI Hong Kong, KBRI Riyadh…). */}
+          <select
+            id={`${titleId}-location`}
+            class="la-select"
+            value={location ?? ''}
+            onChange={userOnly((event) => {
+              const value = (event.target as HTMLSelectElement).value;
+              setLocation((DESTINATIONS as readonly string[]).includes(value) ? (value as Destination) : null);
+            })}
+          >
+            <option value="">{t('warning_location_unknown', lang)}</option>
+            {DESTINATIONS.map((code) => (
+              <option key={code} value={code}>
+                {t(`warning_country_${code}`, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
 
       <h3>{t('warning_channels_heading', lang)}</h3>
       {destination ? (

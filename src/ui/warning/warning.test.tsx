@@ -266,6 +266,23 @@ describe('report view', () => {
     expect(shadow().textContent).toContain('Services for citizens of: Indonesia');
   });
 
+  it('abroad, asks where the person is now and puts that country\'s mission first', async () => {
+    mountWarning(host, input({ lang: 'en' }), { initialView: 'report' });
+    await flush();
+    expect(shadow().querySelector('[data-section="location-picker"]')).toBeNull();
+    (shadow().querySelector('input[value="already-abroad"]') as HTMLInputElement).click();
+    await flush();
+    const select = shadow().querySelector('[data-section="location-picker"] select') as HTMLSelectElement;
+    expect(select).not.toBeNull();
+    select.value = 'TW';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await flush();
+    const ids = [...shadow().querySelectorAll('[data-channel-id]')].map((e) => e.getAttribute('data-channel-id') ?? '');
+    const { helpChannels } = await import('../../shared/channels');
+    expect(ids).toEqual(helpChannels({ country: 'ID', situation: 'already-abroad', destination: 'KH', location: 'TW' }).map((c) => c.id));
+    expect(ids).toContain('id-kemlu-pwni-hotline');
+  });
+
   it('shows numbers readable with a copy button, and WhatsApp links carry a short report', async () => {
     mountWarning(host, input({ lang: 'en' }), { initialView: 'report' });
     await flush();
