@@ -63,7 +63,8 @@ export function ChannelList({ channels, lang, message = '', subject = '' }: Prop
           channel.type === 'email'
             ? `mailto:${channel.international}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(message)}`
             : channelHref(channel);
-        const web = channel.type === 'web' ? channel.url : channel.type === 'phone' ? channel.url : null;
+        // Web forms and apps (Kemlu's Safe Travel) open their site; a phone line may have a site as well.
+        const web = channel.type === 'web' || channel.type === 'app' || channel.type === 'phone' ? channel.url : null;
         const status = copied?.id === channel.id ? copied : null;
         const checkFirst = channelFreshness(channel).checkFirst;
         return (
@@ -118,7 +119,7 @@ export function ChannelList({ channels, lang, message = '', subject = '' }: Prop
               ) : null}
               {web ? (
                 <a
-                  class={`la-btn ${channel.type === 'web' ? 'la-btn-action' : 'la-btn-secondary'}`}
+                  class={`la-btn ${channel.type === 'phone' ? 'la-btn-secondary' : 'la-btn-action'}`}
                   href={web}
                   target="_blank"
                   rel="noopener noreferrer"

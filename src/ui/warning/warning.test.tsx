@@ -283,6 +283,17 @@ describe('report view', () => {
     expect(ids).toContain('id-kemlu-pwni-hotline');
   });
 
+  it('every channel listed has at least one action link, apps and web forms included', async () => {
+    mountWarning(host, input({ lang: 'en' }), { initialView: 'report' });
+    await flush();
+    for (const situation of ['before-departure', 'already-abroad', 'paid-money', 'woman-or-child']) {
+      (shadow().querySelector(`input[value="${situation}"]`) as HTMLInputElement).click();
+      await flush();
+      for (const item of shadow().querySelectorAll('[data-channel-id]'))
+        expect(item.querySelectorAll('a[href]').length, `${situation} ${item.getAttribute('data-channel-id')}`).toBeGreaterThan(0);
+    }
+  });
+
   it('shows numbers readable with a copy button, and WhatsApp links carry a short report', async () => {
     mountWarning(host, input({ lang: 'en' }), { initialView: 'report' });
     await flush();
