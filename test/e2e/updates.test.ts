@@ -222,7 +222,8 @@ describe('signed rule updates in Chromium', () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
     expect(await checkNow(options)).toBe('malformed-signature');
-    expect(await options.textContent('[data-testid="rules-last-error"]')).toContain('4096');
+    // The raw error is kept in an attribute; the visible text is the translated reason.
+    expect(await options.getAttribute('[data-testid="rules-last-result"]', 'data-detail')).toContain('4096');
     expect(await options.textContent('[data-testid="rules-version"]')).toContain('.10');
     // The reader stopped: the server wrote what socket buffers hold, nowhere near 400 MB.
     await new Promise((resolve) => setTimeout(resolve, 500));
