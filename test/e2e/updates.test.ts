@@ -235,7 +235,11 @@ describe('signed rule updates in Chromium', () => {
   async function checkVersion(): Promise<string> {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/src/ui/options/index.html`);
-    await options.waitForSelector('[data-testid="rules-version"]');
+    // The label renders before the background answers; wait for the version itself, not just the element
+    // (on a loaded machine an early read returned no version and the next payload was refused as invalid).
+    await options.waitForFunction(() =>
+      /\d+\.\d+/.test(document.querySelector('[data-testid="rules-version"]')?.textContent ?? ''),
+    );
     const text = (await options.textContent('[data-testid="rules-version"]')) ?? '';
     await options.close();
     // Just the version ("0.1.0+20261204.1846.9"), whatever label the page puts after it.
