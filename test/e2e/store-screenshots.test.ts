@@ -71,7 +71,7 @@ describe('store listing screenshots (1280×800)', () => {
       await dialog(page).waitFor({ state: 'visible' });
       await page.screenshot({ path: shots[1] });
       await dialog(page)
-        .getByRole('button', { name: lang === 'id' ? 'Laporkan dan minta bantuan' : 'Report and get help' })
+        .getByRole('button', { name: lang === 'id' ? 'Minta bantuan / laporkan' : 'Get help / report' })
         .click();
       await dialog(page).locator('[data-view="report"]').waitFor({ state: 'visible' });
       await page.screenshot({ path: shots[2] });
