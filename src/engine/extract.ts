@@ -284,6 +284,15 @@ const PERIOD_BEFORE = new RegExp(
   'u',
 );
 
+/** A period written right after an amount ("per hari", "/bulan", "a day", "harian") and where it ends. */
+function periodAfter(text: string, at: number): { period: Period; end: number } | null {
+  PERIOD_AFTER.lastIndex = at;
+  const pm = PERIOD_AFTER.exec(text);
+  const word = pm?.groups ? (pm.groups.p ?? pm.groups.adj) : undefined;
+  const period = word ? (PERIOD_WORDS[word] ?? PERIOD_ADJ[word]) : undefined;
+  return period ? { period, end: PERIOD_AFTER.lastIndex } : null;
+}
+
 export function digitRunStarts(text: string): number[] {
   const out: number[] = [];
   let prev = false;
@@ -415,13 +424,10 @@ export function extractMoney(
     }
     // Period: after the amount ("per hari", "/bulan", "a day"), or an adjective just before ("gaji harian").
     let period: Period = 'month';
-    PERIOD_AFTER.lastIndex = endLocal;
-    const pm = PERIOD_AFTER.exec(text);
-    const word = pm?.groups ? (pm.groups.p ?? pm.groups.adj) : undefined;
-    const pAfter = word ? (PERIOD_WORDS[word] ?? PERIOD_ADJ[word]) : undefined;
-    if (pAfter) {
-      period = pAfter;
-      endLocal = PERIOD_AFTER.lastIndex;
+    const after = periodAfter(text, endLocal);
+    if (after) {
+      period = after.period;
+      endLocal = after.end;
     } else {
       const before = PERIOD_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
       if (before) {
@@ -466,16 +472,9 @@ function addWordAmounts(text: string, rates: Record<string, number>, out: MoneyA
     let overlaps = false;
     for (let i = 0; i < digitSpans && !overlaps; i++) overlaps = w.start < out[i].end && out[i].start < w.end;
     if (overlaps) continue;
-    let period: Period = 'month';
-    let end = w.end;
-    PERIOD_AFTER.lastIndex = w.end;
-    const pm = PERIOD_AFTER.exec(text);
-    const word = pm?.groups ? (pm.groups.p ?? pm.groups.adj) : undefined;
-    const pAfter = word ? (PERIOD_WORDS[word] ?? PERIOD_ADJ[word]) : undefined;
-    if (pAfter) {
-      period = pAfter;
-      end = PERIOD_AFTER.lastIndex;
-    }
+    const after = periodAfter(text, w.end);
+    const period: Period = after?.period ?? 'month';
+    const end = after?.end ?? w.end;
     const idrMonth = w.value * (rates[w.currency] ?? Number.NaN) * factor(period);
     out.push({
       currency: w.currency,

@@ -3,7 +3,7 @@
 // instead of writing digits, so a digit-only extractor misses the salary in exactly the texts that matter.
 // Works on normalised (lower-cased, NFKC) text; returns spans in that text.
 
-const ID_WORDS: Record<string, number> = {
+const NUMBER_WORDS: Record<string, number> = {
   nol: 0,
   satu: 1,
   dua: 2,
@@ -82,7 +82,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   ntd: 'TWD',
 };
 
-const WORD_ALT = [...Object.keys(ID_WORDS), ...Object.keys(SMALL_SCALE), ...Object.keys(BIG_SCALE), ...HALF]
+const WORD_ALT = [...Object.keys(NUMBER_WORDS), ...Object.keys(SMALL_SCALE), ...Object.keys(BIG_SCALE), ...HALF]
   .sort((a, b) => b.length - a.length)
   .join('|');
 const CUR_ALT = Object.keys(CURRENCY_WORDS)
@@ -112,8 +112,8 @@ export function parseNumberWords(words: string[]): number | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w === 'dan' || w === 'and') continue;
-    if (w in ID_WORDS) {
-      group += ID_WORDS[w];
+    if (w in NUMBER_WORDS) {
+      group += NUMBER_WORDS[w];
       seen = true;
     } else if (w in SMALL_SCALE) {
       if (!seen) return null;
