@@ -202,3 +202,32 @@ export function facebookFeedPage(texts: string[]): string {
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Grup Loker</title></head><body><div role="feed">${posts}</div></body></html>`;
 }
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's serious and critical violations under `selector`, one line each with the nodes they hit. axe is
+ * evaluated rather than injected as a <script>: extension pages' CSP forbids inline scripts, and evaluation works
+ * on web pages too.
+ */
+export async function axeSerious(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
+        };
+      }
+    ).axe;
+    const target = document.querySelector(sel);
+    if (!target) return [`no element ${sel}`];
+    const result = await axe.run(target, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 300)}`);
+  }, selector);
+}

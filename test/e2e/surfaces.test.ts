@@ -2,12 +2,13 @@
 // (1280 px) width: the feed with its badge, the dialog's first screen, the report view, the popup with a
 // checked offer and the options page. Each gets a screenshot, axe (0 serious/critical), the 14 px
 // minimum for text, and the language-leak check. Firefox: surfaces-firefox.test.ts.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../src/shared/settings';
 import {
+  axeSerious,
   blockNetwork,
   type ExtensionSession,
   extensionPage,
@@ -21,7 +22,6 @@ import { auditSurface, leaksIn, UPDATE_SCREENSHOTS } from './surface-audit';
 const FEED_URL = 'https://www.facebook.com/groups/lokeraman.warning/';
 const LURE_ID = 'facebook:7001';
 const SHOTS = join(ROOT, UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots');
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const HOST = `lokeraman-warning[data-lokeraman-post-id="${LURE_ID}"]`;
 const LURE_TEXT =
   'Lowongan kerja luar negeri! Dicari operator komputer untuk perusahaan online di Kamboja. Gaji 15 juta per bulan, tanpa pengalaman, tiket pesawat dan visa ditanggung. Berangkat secepatnya, hubungi WA +855 12 345 678.';
@@ -47,26 +47,6 @@ async function setSettings(session: ExtensionSession, patch: Partial<Settings>):
   for (let waited = 0; waited < 5_000 && ((await read()) as { language?: string } | null)?.language !== patch.language; waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function axeSerious(page: Page, selector: string): Promise<string[]> {
-  // Evaluated rather than injected as a <script>: extension pages' CSP forbids inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const target = document.querySelector(sel);
-    if (!target) return [`no element ${sel}`];
-    const result = await axe.run(target, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 300)}`);
-  }, selector);
 }
 
 /** Screenshot, axe, text size and language leaks of one surface; every problem comes back as a line. */

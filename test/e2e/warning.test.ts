@@ -13,14 +13,21 @@ import { destinationFromPost, helpChannels } from '../../src/shared/channels';
 import { defaultSettings, type Settings } from '../../src/shared/settings';
 import { segments } from '../../src/ui/components/highlight';
 import { evidenceOf, groupReasons } from '../../src/ui/warning/reasons';
-import { blockNetwork, type ExtensionSession, launchWithExtension, readFixture, ROOT, serveAt } from './harness';
+import {
+  axeSerious,
+  blockNetwork,
+  type ExtensionSession,
+  launchWithExtension,
+  readFixture,
+  ROOT,
+  serveAt,
+} from './harness';
 
 const FEED_URL = 'https://www.facebook.com/groups/lokeraman.warning/';
 const LURE_ID = 'facebook:7001';
 const LEGIT_ID = 'facebook:7002';
 // Working screenshots for this test; the README's come from surfaces.test.ts and surfaces-firefox.test.ts.
 const SHOTS = join(ROOT, 'test-results/screenshots');
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const host = (page: Page, id = LURE_ID) => page.locator(`lokeraman-warning[data-lokeraman-post-id="${id}"]`);
 const badgeButton = (page: Page) => host(page).locator('.la-badge-button');
@@ -69,28 +76,6 @@ function focusInfo(page: Page) {
       tag: active?.tagName ?? '',
     };
   });
-}
-
-async function axeSerious(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            ctx: unknown,
-            opts: unknown,
-          ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const target = document.querySelector(sel);
-    if (!target) return [`no element ${sel}`];
-    const result = await axe.run(target, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 300)}`);
-  }, selector);
 }
 
 /** Every interactive target in our UI smaller than 44×44 CSS px (radio inputs count through their label). */
