@@ -13,7 +13,7 @@ import { groupReasons } from '../../src/ui/warning/reasons';
 import { thresholdsFor } from '../../src/shared/settings';
 import { hashId } from '../../src/sites/shared';
 import { type FirefoxSession, launchFirefoxWithExtension, risksOn, serveDocuments } from './firefox-harness';
-import { facebookFeedPage, ROOT } from './harness';
+import { facebookFeedPage, poll, ROOT } from './harness';
 
 const FEED_URL = 'https://www.facebook.com/groups/lokeraman.firefox/';
 const LURE =
@@ -33,16 +33,6 @@ const engine = createEngine(bundle);
 
 const flagged = expect.arrayContaining([expect.stringMatching(/^(medium|high)$/)]);
 const relevantErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|404/.test(e));
-
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 15_000): Promise<T> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** The country in the stored settings, read from an extension page (null while nothing is stored). */
 const storedCountry = (extensionPage: Page) =>

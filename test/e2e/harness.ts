@@ -231,3 +231,29 @@ export async function axeSerious(page: Page, selector: string): Promise<string[]
       .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 300)}`);
   }, selector);
 }
+
+/**
+ * Reads until `ok` holds, every 200 ms, for at most `timeout` ms. A read that throws (a page still navigating,
+ * a frame not there yet) counts as "not yet"; the timeout message gives the last value and the last error.
+ */
+export async function poll<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<T> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    let error: unknown;
+    const value = await read().catch((e: unknown) => {
+      error = e;
+      return undefined as T;
+    });
+    if (ok(value)) return value;
+    if (Date.now() > until) {
+      const cause = error === undefined ? '' : `; last error: ${String(error)}`;
+      throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}${cause}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefoxWithExtension, serveDocuments } from './firefox-harness';
-import { ROOT } from './harness';
+import { poll, ROOT } from './harness';
 import { auditSurface, leaksIn, UPDATE_SCREENSHOTS } from './surface-audit';
 
 const FEED_URL = 'https://www.facebook.com/groups/lokeraman.warning/';
@@ -21,16 +21,6 @@ const WIDTHS = [
   { width: 1280, height: 900 },
 ] as const;
 
-async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const value = await read().catch(() => undefined as T);
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 type Sync = { get(k: string): Promise<{ settings?: Record<string, unknown> }>; set(v: unknown): Promise<void> };
 
 /** Sets language and country from an extension page (a fresh install stores nothing; readers fill in defaults). */
@@ -41,7 +31,7 @@ async function setLanguage(session: FirefoxSession, lang: 'id' | 'en'): Promise<
     const { settings } = await sync.get('settings');
     await sync.set({ settings: { ...(settings ?? {}), language, country: 'ID' } });
   }, lang);
-  await waitUntil(
+  await poll(
     () =>
       page.evaluate(async () => {
         const sync = (globalThis as unknown as { browser: { storage: { sync: Sync } } }).browser.storage.sync;
