@@ -164,12 +164,10 @@ export function realCorpusReport(engine: Engine, dir = REAL_DIR): RealReport {
       const sel = part.recs.filter(offer(l));
       if (sel.length) groups[`real-${part.id}/offer-${l}`] = { kind: 'positive', figures: figuresOf(vs(sel)) };
     }
-    for (const k of ['fragment'] as const) {
-      groups[`real-${part.id}/${k}`] = {
-        kind: 'positive',
-        figures: figuresOf(vs(lures.filter((r) => r.kind === k))),
-      };
-    }
+    groups[`real-${part.id}/fragment`] = {
+      kind: 'positive',
+      figures: figuresOf(vs(lures.filter((r) => r.kind === 'fragment'))),
+    };
     groups[`real-${part.id}/placement`] = {
       kind: 'positive',
       figures: figuresOf(vs(lures.filter((r) => r.scheme === 'placement_fraud'))),

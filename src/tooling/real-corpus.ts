@@ -104,7 +104,7 @@ export function loadRealCorpus(dir: string): LoadResult {
   return { records, errors };
 }
 
-export const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** CJK and Thai have no spaces: count characters of those scripts as words (about 1.5 chars a word). */
 export function wordsOf(text: string): number {
