@@ -12,6 +12,7 @@ import {
   extensionPage,
   facebookFeedPage,
   launchWithExtension,
+  poll,
   ROOT,
   serveAt,
 } from './harness';
@@ -26,25 +27,8 @@ const LEGIT =
 const FEED_URL = 'https://www.facebook.com/groups/loker.test/';
 const bundle = JSON.parse(readFileSync(join(ROOT, 'src/generated/rules.bundle.json'), 'utf8')) as RuleBundle;
 
-/** Polls outside tests too (expect.poll is refused in hooks). */
-async function waitFor<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  what: string,
-  timeout = 15_000,
-): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await read();
-  }
-  return value;
-}
-
 async function tabIdForUrl(session: ExtensionSession, url: string): Promise<number> {
-  const id = await waitFor(
+  const id = await poll(
     () =>
       session.worker.evaluate(
         (u) =>
@@ -94,7 +78,7 @@ describe('popup, badge and selection check in Chromium', () => {
     );
     feed = await session.context.newPage();
     await feed.goto(FEED_URL);
-    await waitFor(
+    await poll(
       () => flaggedHosts(feed),
       (n) => n === 2,
       'two warning hosts on the feed',
