@@ -233,8 +233,9 @@ export async function axeSerious(page: Page, selector: string): Promise<string[]
 }
 
 /**
- * Reads until `ok` holds, every 200 ms, for at most `timeout` ms (usable in hooks, where expect.poll is refused). A read that throws (a page still navigating,
- * a frame not there yet) counts as "not yet"; the timeout message gives the last value and the last error.
+ * Reads until `ok` holds, every 200 ms, for at most `timeout` ms; usable in hooks, where expect.poll is refused.
+ * A read that throws (a page still navigating, a frame not there yet) counts as "not yet"; the timeout message
+ * gives the last value and the last error.
  */
 export async function poll<T>(
   read: () => Promise<T>,
